@@ -1,0 +1,55 @@
+/**
+ * Stage 5: the record, put together from the parts on `file.data` with keys
+ * in the schema's order. A note with errors gets no record.
+ */
+import assert from 'node:assert/strict'
+import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
+import type {InformationNote} from './generated/information-note.js'
+import {isError} from './message.js'
+
+const maxSlug = 80
+
+export default function assemble() {
+  return (_: Root, file: VFile) => {
+    if (file.messages.some(isError)) return
+    const {source, language, title, event, participants, sections, footnotes, contacts} = file.data
+    const {name, dates, venue, organizers} = event ?? {}
+    // Without errors, every extractor found its part.
+    assert(
+      source && language && name && dates && venue && organizers,
+      'record parts missing without an error'
+    )
+    assert(participants && sections && footnotes && contacts, 'record lists missing without an error')
+
+    const record: InformationNote = {
+      schemaVersion: 1,
+      id: `${dates.start}-${slug(name) || source.sha256.slice(0, 12)}`,
+      source,
+      language,
+      ...(title === undefined ? {} : {title}),
+      event: {name, dates, venue, organizers},
+      participants,
+      sections,
+      footnotes,
+      contacts
+    }
+    file.data.record = record
+  }
+}
+
+/**
+ * Lowercase ASCII letters and digits joined by hyphens, accents dropped,
+ * at most 80 characters, cut at a word boundary.
+ */
+export function slug(text: string): string {
+  const full = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+  if (full.length <= maxSlug) return full
+  const cut = full.slice(0, maxSlug + 1).lastIndexOf('-')
+  return cut > 0 ? full.slice(0, cut) : full.slice(0, maxSlug)
+}

@@ -1,0 +1,178 @@
+/**
+ * Many notes at once: finding them, converting each, the checks that need
+ * the whole batch (`output-collision`, `duplicate-id`) and the output files.
+ * One bad note never stops the batch nor costs another note its output.
+ */
+import {readdirSync, readFileSync, rmSync, statSync} from 'node:fs'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import type {InformationNote} from './generated/information-note.js'
+import {fileStart, isError, report} from './message.js'
+import {convertFile} from './pipeline.js'
+import {compare, serializeFeed, serializeRecord, writeFileAtomic} from './write.js'
+
+export const extensions = ['.md', '.markdown', '.txt']
+export const feedName = 'records.jsonl'
+
+export interface Note {
+  /** As shown to people and written to `source.path`: relative to the working directory, `/`-separated. */
+  path: string
+  absolute: string
+  /** Where its record goes, relative to the output folder. */
+  output: string
+}
+
+export interface Result {
+  note: Note
+  file: VFile
+  record?: InformationNote
+}
+
+/** A problem with the command line rather than with a note (exit code 2). */
+export class UsageError extends Error {}
+
+/**
+ * The notes that `paths` name, sorted by path. A directory gives every
+ * `.md`, `.markdown` and `.txt` file below it, skipping hidden entries,
+ * `node_modules` and `exclude` (the output folder).
+ */
+export function discover(paths: readonly string[], cwd: string, exclude: readonly string[] = []): Note[] {
+  if (paths.length === 0) throw new UsageError('Missing path: name the notes or folders to read')
+  const skip = new Set(exclude.map((folder) => path.resolve(cwd, folder)))
+  const notes = new Map<string, Note>()
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given)
+    const stats = statSync(absolute, {throwIfNoEntry: false})
+    if (!stats) throw new UsageError(`Cannot find "${given}": no such file or folder`)
+    const found = stats.isDirectory()
+      ? walk(absolute, skip).map((file) => toNote(file, path.relative(absolute, file), cwd))
+      : [toNote(absolute, path.basename(absolute), cwd)]
+    if (found.length === 0) {
+      throw new UsageError(`No notes in "${given}": expected ${extensions.join(', ')} files`)
+    }
+    for (const note of found) notes.set(note.absolute, note)
+  }
+  return [...notes.values()].sort((a, b) => compare(a.path, b.path))
+}
+
+function walk(folder: string, skip: ReadonlySet<string>): string[] {
+  const files: string[] = []
+  for (const entry of readdirSync(folder, {withFileTypes: true})) {
+    const absolute = path.join(folder, entry.name)
+    if (entry.name.startsWith('.') || entry.name === 'node_modules' || skip.has(absolute)) continue
+    if (entry.isDirectory()) files.push(...walk(absolute, skip))
+    else if (extensions.includes(path.extname(entry.name).toLowerCase()) && isFile(absolute))
+      files.push(absolute)
+  }
+  return files
+}
+
+/** Follows a symbolic link to a file; links to folders are not walked. */
+function isFile(absolute: string): boolean {
+  return statSync(absolute, {throwIfNoEntry: false})?.isFile() ?? false
+}
+
+function toNote(absolute: string, relative: string, cwd: string): Note {
+  const parsed = path.parse(relative)
+  return {
+    path: toPosix(path.relative(cwd, absolute)),
+    absolute,
+    output: toPosix(path.join(parsed.dir, `${parsed.name}.json`))
+  }
+}
+
+function toPosix(file: string): string {
+  return file.split(path.sep).join('/')
+}
+
+/** Reads and converts every note, then applies the checks that span the batch. */
+export function convertAll(notes: readonly Note[]): Result[] {
+  const results = notes.map((note): Result => {
+    const file = new VFile({path: note.path})
+    try {
+      file.value = readFileSync(note.absolute)
+    } catch (error) {
+      report(file, 'unreadable-file', `Cannot read this file: ${describe(error)}`, fileStart)
+      return {note, file}
+    }
+    convertFile(file)
+    return {note, file, ...(file.data.record ? {record: file.data.record} : {})}
+  })
+  checkCollisions(results)
+  checkDuplicateIds(results)
+  return results
+}
+
+function checkCollisions(results: Result[]): void {
+  const byOutput = new Map<string, Result[]>()
+  for (const result of results) {
+    byOutput.set(result.note.output, [...(byOutput.get(result.note.output) ?? []), result])
+  }
+  for (const [output, group] of byOutput) {
+    if (group.length < 2) continue
+    for (const result of group) {
+      const others = group.filter((other) => other !== result).map((other) => `"${other.note.path}"`)
+      reject(
+        result,
+        'output-collision',
+        `Output "${output}" is also the output of ${others.join(', ')}, expected one note per output file`
+      )
+    }
+  }
+}
+
+/** The note whose path sorts first keeps an id; later ones are errors. */
+function checkDuplicateIds(results: Result[]): void {
+  const owners = new Map<string, Result>()
+  for (const result of results) {
+    if (!result.record) continue
+    const owner = owners.get(result.record.id)
+    if (owner)
+      reject(
+        result,
+        'duplicate-id',
+        `Duplicate id "${result.record.id}", already used by "${owner.note.path}"`
+      )
+    else owners.set(result.record.id, result)
+  }
+}
+
+function reject(result: Result, ruleId: 'output-collision' | 'duplicate-id', reason: string): void {
+  report(result.file, ruleId, reason, fileStart)
+  delete result.record
+}
+
+/**
+ * Writes each record to `<out>/<output>` and removes the output an invalid
+ * note left from an earlier run; then writes the feed of all valid records.
+ */
+export function writeAll(results: readonly Result[], out: string): void {
+  const records: InformationNote[] = []
+  for (const result of results) {
+    const target = path.join(out, result.note.output)
+    try {
+      if (result.record) {
+        writeFileAtomic(target, serializeRecord(result.record))
+        records.push(result.record)
+      } else {
+        rmSync(target, {force: true})
+      }
+    } catch (error) {
+      report(
+        result.file,
+        'unwritable-output',
+        `Cannot write "${toPosix(target)}": ${describe(error)}`,
+        fileStart
+      )
+    }
+  }
+  writeFileAtomic(path.join(out, feedName), serializeFeed(records))
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+export function hasErrors(result: Result): boolean {
+  return result.file.messages.some(isError)
+}

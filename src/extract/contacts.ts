@@ -1,0 +1,57 @@
+/**
+ * Contacts: e-mail addresses and URLs (links, and the bare addresses GFM
+ * links itself) and phone numbers after a "Tel"/"Phone" label, anywhere in
+ * the note, each once.
+ */
+import type {Root} from 'mdast'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import type {Contact} from '../generated/information-note.js'
+import {report} from '../message.js'
+import {Span} from '../span.js'
+import {recorder} from './source-map.js'
+
+const phone =
+  /\b(?:tel(?:ephone)?|phone|t[ée]l[ée]phone|t[ée]l|tel[ée]fono)\.?\s*:?\s*(\+?\d[\d\s().-]{5,}\d)/gi
+
+export default function extractContacts() {
+  return (tree: Root, file: VFile) => {
+    const record = recorder(file)
+    const contacts: Contact[] = []
+    const seen = new Set<string>()
+    const add = (type: Contact['type'], value: string, span: Span) => {
+      const key = `${type}:${type === 'phone' ? value.replace(/\D/g, '') : value.toLowerCase()}`
+      if (seen.has(key)) return
+      seen.add(key)
+      const pointer = `/contacts/${contacts.length}`
+      record.mark(pointer, span)
+      record.mark(`${pointer}/type`, span)
+      record.mark(`${pointer}/value`, span)
+      contacts.push({type, value})
+    }
+
+    visit(tree, (node) => {
+      if (node.type === 'link') {
+        const span = Span.fromNode(node)
+        if (/^mailto:/i.test(node.url)) add('email', decodeURIComponent(node.url.slice(7)), span)
+        else if (/^https?:\/\//i.test(node.url)) add('url', node.url, span)
+      } else if (node.type === 'text') {
+        const span = Span.fromNode(node)
+        for (const match of node.value.matchAll(phone)) {
+          const number = match[1] ?? ''
+          const start = match.index + match[0].length - number.length
+          add('phone', number, span.slice(start, start + number.length))
+        }
+      }
+    })
+    if (contacts.length === 0) {
+      report(
+        file,
+        'missing-contact',
+        'Missing contact, expected an e-mail address such as "1540experts@un.org", a URL or a phone number',
+        file.data.header?.start
+      )
+    }
+    file.data.contacts = contacts
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Participants, grouped by category: from the "Participants" field and the
+ * category fields ("States:", "International organizations:" …) around it.
+ */
+import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
+import type {Field} from '../data.js'
+import type {Participant, ParticipantGroup} from '../generated/information-note.js'
+import {type Category, matchCategory} from '../labels.js'
+import {report} from '../message.js'
+import type {Span} from '../span.js'
+import {countryCode} from '../values/countries.js'
+import {cleanName, splitList} from '../values/lists.js'
+import {type Recorder, recorder} from './source-map.js'
+
+const none = /^(?:none|n\/a|nil|ninguno|ninguna|aucun|aucune)\.?$/i
+/** A collective name that is not one State: "Member States of the Andean Community". */
+const collective = /\b(?:states|members|countries|estados|miembros|pa[ií]ses|[ée]tats|membres|pays)\b/i
+/** A category label opening a value: "Participants: States: Bolivia". */
+const innerLabel = /^([^:]{1,60}?)\s*:\s*/
+
+interface Group {
+  category: Category
+  label: Span
+  entries: Span
+}
+
+export default function extractParticipants() {
+  return (_: Root, file: VFile) => {
+    const record = recorder(file)
+    const fields = file.data.header?.fields ?? []
+    const groups = fields.flatMap((field) => toGroup(field))
+    if (!fields.some((field) => field.key === 'participants') && groups.length === 0) {
+      report(
+        file,
+        'missing-participants',
+        'Missing participants, expected a field like "Participants: States: Bolivia, Colombia"',
+        file.data.header?.start
+      )
+    }
+    file.data.participants = groups.map((group, index) =>
+      readGroup(group, `/participants/${index}`, file, record)
+    )
+  }
+}
+
+function toGroup(field: Field): Group[] {
+  if (field.key === 'category' && field.category) {
+    return [{category: field.category, label: field.label, entries: field.value}]
+  }
+  if (field.key !== 'participants') return []
+  const value = field.value.clean()
+  if (!value.text) return []
+  const inner = innerLabel.exec(value.text)
+  const category = inner?.[1] ? matchCategory(inner[1]) : undefined
+  if (inner?.[1] && category) {
+    return [
+      {category: category.key, label: value.slice(0, inner[1].length), entries: value.slice(inner[0].length)}
+    ]
+  }
+  return [{category: 'other', label: field.label, entries: value}]
+}
+
+function readGroup(group: Group, pointer: string, file: VFile, record: Recorder): ParticipantGroup {
+  record.mark(pointer, group.label)
+  record.mark(`${pointer}/category`, group.label)
+  const label = record.value(`${pointer}/label`, group.label.clean())
+  const value = group.entries.clean()
+  record.mark(`${pointer}/entries`, value)
+  const names = none.test(value.text) ? [] : splitList(value).map((item) => cleanName(item))
+  const entries: Participant[] = []
+  for (const name of names) {
+    const found = group.category === 'states' ? readState(name, file, record) : [{name}]
+    for (const {name: span, code, group: inGroup} of found) {
+      const at = `${pointer}/entries/${entries.length}`
+      record.mark(at, span)
+      const entry: Participant = {name: record.value(`${at}/name`, span)}
+      if (code) {
+        record.mark(`${at}/countryCode`, span)
+        entry.countryCode = code
+      }
+      if (inGroup) entry.group = record.value(`${at}/group`, inGroup)
+      entries.push(entry)
+    }
+  }
+  return {category: group.category, label, entries}
+}
+
+interface State {
+  name: Span
+  code?: string
+  group?: Span
+}
+
+/**
+ * A State, or a group with its members in parentheses
+ * ("Member States of the Andean Community (Bolivia, Colombia)") expanded.
+ */
+function readState(name: Span, file: VFile, record: Recorder): State[] {
+  const code = countryCode(name.text)
+  if (code) return [{name, code}]
+  const open = name.text.indexOf('(')
+  if (open > 0 && name.text.endsWith(')')) {
+    const group = name.slice(0, open).trim()
+    const members = splitList(name.slice(open + 1, name.text.length - 1)).map((member) => cleanName(member))
+    const codes = members.map((member) => countryCode(member.text))
+    if (members.length > 0 && codes.every((member) => member !== undefined)) {
+      return members.map((member, index) => ({name: member, code: codes[index] as string, group}))
+    }
+    // "Bolivia (Plurinational State of)": the name before the parenthesis.
+    const outer = countryCode(group.text)
+    if (outer) return [{name, code: outer}]
+  }
+  if (!collective.test(name.text)) {
+    report(
+      file,
+      'unknown-country',
+      `Unexpected State "${name.value}", expected a country name like "Colombia" or "USA"`,
+      record.position(name)
+    )
+  }
+  return [{name}]
+}

@@ -1,0 +1,39 @@
+import type {Point, Position} from 'unist'
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {type RuleId, type Severity, severityOf} from './rules.js'
+
+export interface ReportOptions {
+  /** A second place that explains the first. */
+  cause?: Error
+}
+
+/** The start of a file: where file-level problems are placed. */
+export const fileStart: Point = {line: 1, column: 1, offset: 0}
+
+/**
+ * Adds a message for `ruleId` to `file`, with the rule's severity:
+ * errors are fatal (the note gets no record), warnings are not, infos are notes.
+ */
+export function report(
+  file: VFile,
+  ruleId: RuleId,
+  reason: string,
+  place: Point | Position | undefined,
+  options: ReportOptions = {}
+): VFileMessage {
+  const severity = severityOf(ruleId)
+  const settings = {place: place ?? fileStart, ruleId, source: 'infonote', ...options}
+  if (severity === 'info') return file.info(reason, settings)
+  const message = file.message(reason, settings)
+  message.fatal = severity === 'error'
+  return message
+}
+
+export function severity(message: VFileMessage): Severity {
+  return message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info'
+}
+
+export function isError(message: VFileMessage): boolean {
+  return message.fatal === true
+}

@@ -1,0 +1,74 @@
+/**
+ * Every message infonote emits, by stable rule id.
+ * CI users grep and suppress by these ids: never rename one.
+ */
+
+export type Severity = 'error' | 'warning' | 'info'
+
+export interface Rule {
+  severity: Severity
+  summary: string
+}
+
+export const rules = {
+  'empty-file': {severity: 'error', summary: 'The file holds no text.'},
+  'binary-file': {severity: 'error', summary: 'The file holds NUL bytes: it is not a text file.'},
+  'invalid-encoding': {
+    severity: 'error',
+    summary: 'The file is neither UTF-8 nor UTF-16 with a byte order mark.'
+  },
+  'unreadable-file': {severity: 'error', summary: 'The file could not be read from disk.'},
+  'missing-event': {severity: 'error', summary: 'The header has no "Event" field.'},
+  'missing-date': {severity: 'error', summary: 'The header gives no date.'},
+  'unparsed-date': {
+    severity: 'error',
+    summary: 'The date text is not a calendar date or range infonote can read.'
+  },
+  'missing-venue': {severity: 'error', summary: 'The header gives no venue.'},
+  'missing-organizers': {severity: 'error', summary: 'The header has no "Organizers" field.'},
+  'missing-sections': {severity: 'error', summary: 'The note has no numbered sections.'},
+  'duplicate-id': {severity: 'error', summary: 'Another note of the batch has the same id.'},
+  'output-collision': {
+    severity: 'error',
+    summary: 'Another note of the batch would be written to the same output file.'
+  },
+  'unwritable-output': {severity: 'error', summary: 'The output file of a note could not be written.'},
+  'internal-error': {severity: 'error', summary: 'infonote failed on this file: a bug.'},
+  'unknown-country': {severity: 'warning', summary: 'A State or venue country is not a known country.'},
+  'unknown-field': {severity: 'warning', summary: 'A header line is not a field infonote knows.'},
+  'missing-title': {severity: 'warning', summary: 'The note has no title line.'},
+  'missing-participants': {severity: 'warning', summary: 'The header has no "Participants" field.'},
+  'missing-footnote': {
+    severity: 'warning',
+    summary: 'The note has no footnote, or a footnote marker has no footnote text.'
+  },
+  'missing-contact': {
+    severity: 'warning',
+    summary: 'The note gives no e-mail address, URL or phone number.'
+  },
+  'repaired-label-emphasis': {
+    severity: 'info',
+    summary: 'A label with broken emphasis (`Event:**`) was read as a label.'
+  },
+  'list-item-heading': {
+    severity: 'info',
+    summary: 'A numbered list item used as a heading was read as a section heading.'
+  },
+  'superscript-footnote-marker': {
+    severity: 'info',
+    summary: 'A superscript digit (`¹`) was read as a footnote marker.'
+  },
+  'moved-footnote': {
+    severity: 'info',
+    summary: 'Footnote text stranded in the body was moved to the footnotes.'
+  }
+} as const satisfies Record<string, Rule>
+
+/** Ids of schema violations: `schema-` and the Ajv keyword that failed. */
+export type SchemaRuleId = `schema-${string}`
+
+export type RuleId = keyof typeof rules | SchemaRuleId
+
+export function severityOf(ruleId: RuleId): Severity {
+  return ruleId.startsWith('schema-') ? 'error' : rules[ruleId as keyof typeof rules].severity
+}

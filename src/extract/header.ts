@@ -33,30 +33,32 @@ export default function extractHeader() {
 
     const header: RootContent[] = []
     for (const block of blocks.slice(index)) {
-      if (block.type === 'heading' || !lines(block).some((line) => labelOf(line))) break
+      if (block.type === 'heading' || !lines(block).some((line) => labelOf(line.span))) break
       header.push(block)
     }
 
     const fields: Field[] = []
+    let previous: Field | undefined
     for (const line of header.flatMap((block) => lines(block))) {
-      const field = toField(line)
+      const field = toField(line.span)
       if (field) {
         fields.push(field)
+        previous = field
         continue
       }
-      const label = labelOf(line)
-      const previous = fields.at(-1)
-      if (label || !previous) {
-        const what = label ? `field "${label.text}"` : `text "${line.clean().text}"`
+      const label = labelOf(line.span)
+      if (label || !previous || line.first) {
+        previous = undefined
+        const what = label ? `field "${label.text}"` : `text "${line.span.clean().text}"`
         report(
           file,
           'unknown-field',
           `Unexpected ${what} in the header, expected a field such as Event, Organizers, Date and Venue or Participants`,
-          recorder(file).position(line.trim())
+          recorder(file).position(line.span.trim())
         )
       } else {
-        // A line without a label continues the field before it.
-        previous.value = Span.join([previous.value, line], ' ')
+        // A line without a label, in the paragraph of a field, continues it.
+        previous.value = Span.join([previous.value, line.span], ' ')
       }
     }
     file.data.header = {
@@ -75,11 +77,19 @@ function isTitle(node: RootContent): boolean {
   return !text.includes('\n') && text.split(' ').length <= 12 && !labelOf(Span.fromNode(node))
 }
 
+interface Line {
+  span: Span
+  /** The first line of its paragraph. */
+  first: boolean
+}
+
 /** The lines of a header block: each line of each paragraph, list items included. */
-function lines(node: Nodes): Span[] {
+function lines(node: Nodes): Line[] {
   switch (node.type) {
     case 'paragraph':
-      return Span.fromNode(node).split(/\n/g)
+      return Span.fromNode(node)
+        .split(/\n/g)
+        .map((span, index) => ({span, first: index === 0}))
     case 'list':
     case 'listItem':
       return node.children.flatMap((child) => lines(child))

@@ -23,12 +23,11 @@ export function splitList(list: Span): Span[] {
   }
   const last = items.at(-1)
   if (semicolons.length === 0 && items.length > 1 && last) {
-    const and = outside(
-      last.text,
-      [...last.text.matchAll(finalAnd)].map((match) => match.index)
-    ).at(-1)
-    if (and !== undefined && and > 0)
-      items.splice(-1, 1, last.slice(0, and).trim(), last.slice(and + 1).trim())
+    const depth = depths(last.text)
+    const and = [...last.text.matchAll(finalAnd)].filter((match) => depth[match.index] === 0).at(-1)
+    if (and && and.index > 0) {
+      items.splice(-1, 1, last.slice(0, and.index).trim(), last.slice(and.index + and[0].length).trim())
+    }
   }
   return items.filter((item) => item.text !== '')
 }
@@ -62,21 +61,23 @@ export function splitAcronym(name: Span): {name: Span; acronym?: Span} {
 
 /** Indices of `char` at parenthesis depth 0. */
 function separators(text: string, char: string): number[] {
+  const depth = depths(text)
   const indices: number[] = []
-  for (let index = text.indexOf(char); index !== -1; index = text.indexOf(char, index + 1))
-    indices.push(index)
-  return outside(text, indices)
+  for (let index = text.indexOf(char); index !== -1; index = text.indexOf(char, index + 1)) {
+    if (depth[index] === 0) indices.push(index)
+  }
+  return indices
 }
 
-/** The `indices` of `text` that are at parenthesis depth 0. */
-function outside(text: string, indices: number[]): number[] {
-  const depths: number[] = []
+/** The parenthesis depth at each index of `text`. */
+function depths(text: string): number[] {
+  const result: number[] = []
   let depth = 0
   for (let index = 0; index < text.length; index++) {
     const char = text.charAt(index)
     if (opening.includes(char)) depth++
     else if (closing.includes(char)) depth = Math.max(0, depth - 1)
-    depths.push(depth)
+    result.push(depth)
   }
-  return indices.filter((index) => depths[index] === 0)
+  return result
 }

@@ -1,0 +1,264 @@
+import {execFileSync, spawnSync} from 'node:child_process'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {afterEach, describe, expect, it} from 'vitest'
+import {convertAll} from '../src/batch.js'
+import {help, run} from '../src/command.js'
+import {messageLines} from './helpers.js'
+
+const repo = path.join(import.meta.dirname, '..')
+const sampleName = '000_8cd83aa58013035f'
+const sampleNote = readFileSync(path.join(repo, 'tests/fixtures/sample/input', `${sampleName}.txt`))
+const sampleRecord = readFileSync(path.join(repo, 'tests/fixtures/sample/record.json'), 'utf8')
+const summaryOk =
+  '1 note: 1 converted, 0 invalid (0 errors, 0 warnings); output/records.jsonl holds 1 record\n'
+const folders: string[] = []
+
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, {recursive: true, force: true})
+})
+
+/** A working directory holding `files` (path → content). */
+function workspace(files: Record<string, string | Uint8Array> = {}): string {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'infonote-'))
+  folders.push(cwd)
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(cwd, name)), {recursive: true})
+    writeFileSync(path.join(cwd, name), content)
+  }
+  return cwd
+}
+
+function infonote(cwd: string, ...argv: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const code = run(argv, {cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text)})
+  return {code, stdout, stderr}
+}
+
+function read(cwd: string, file: string): string {
+  return readFileSync(path.join(cwd, file), 'utf8')
+}
+
+/** The sample with its Organizers line removed: line 6 of the note. */
+const withoutOrganizers = sampleNote
+  .toString('utf8')
+  .split('\n')
+  .filter((line) => !line.startsWith('- Organizers'))
+  .join('\n')
+
+describe('infonote convert', () => {
+  it('writes the record and the feed of the sample', () => {
+    const cwd = workspace({[`input/${sampleName}.txt`]: sampleNote})
+    expect(infonote(cwd, 'convert', 'input')).toEqual({code: 0, stdout: '', stderr: summaryOk})
+    expect(readdirSync(path.join(cwd, 'output')).sort()).toEqual([`${sampleName}.json`, 'records.jsonl'])
+    expect(read(cwd, `output/${sampleName}.json`)).toBe(sampleRecord)
+    expect(read(cwd, 'output/records.jsonl')).toBe(`${JSON.stringify(JSON.parse(sampleRecord))}\n`)
+  })
+
+  it('gives byte-identical output on a second run', () => {
+    const cwd = workspace({[`input/${sampleName}.txt`]: sampleNote, 'input/b/note.md': withoutOrganizers})
+    infonote(cwd, 'convert', 'input')
+    const first = [read(cwd, `output/${sampleName}.json`), read(cwd, 'output/records.jsonl')]
+    infonote(cwd, 'convert', 'input')
+    expect([read(cwd, `output/${sampleName}.json`), read(cwd, 'output/records.jsonl')]).toEqual(first)
+  })
+
+  it('goes on past an invalid note, prints its errors and removes its old output', () => {
+    const cwd = workspace({
+      'input/a.txt': withoutOrganizers,
+      [`input/sub/${sampleName}.txt`]: sampleNote,
+      'output/a.json': 'stale'
+    })
+    expect(infonote(cwd, 'convert', 'input')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'input/a.txt:5:1: error Missing organizers, expected a field like "Organizers: Government of Colombia, UNODA" [missing-organizers]\n' +
+        '2 notes: 1 converted, 1 invalid (1 error, 0 warnings); output/records.jsonl holds 1 record\n'
+    })
+    expect(existsSync(path.join(cwd, 'output/a.json'))).toBe(false)
+    expect(read(cwd, `output/sub/${sampleName}.json`)).toBe(
+      sampleRecord.replace(`input/${sampleName}.txt`, `input/sub/${sampleName}.txt`)
+    )
+    expect(read(cwd, 'output/records.jsonl').split('\n')).toHaveLength(2)
+  })
+
+  it('writes to --out, and prints infos with --verbose', () => {
+    const cwd = workspace({'notes/x.md': sampleNote})
+    const {code, stderr} = infonote(cwd, 'convert', 'notes/x.md', '--out', 'records', '--verbose')
+    expect(code).toBe(0)
+    expect(stderr.split('\n').slice(0, 2)).toEqual([
+      'notes/x.md:3:17: info Read superscript "¹" as a reference to footnote 1 [superscript-footnote-marker]',
+      'notes/x.md:5:3: info Read "Event:**" as the label "Event:" (broken emphasis) [repaired-label-emphasis]'
+    ])
+    expect(stderr.split('\n').slice(-2)).toEqual([
+      '1 note: 1 converted, 0 invalid (0 errors, 0 warnings); records/records.jsonl holds 1 record',
+      ''
+    ])
+    expect(JSON.parse(read(cwd, 'records/x.json')).source.path).toBe('notes/x.md')
+  })
+
+  it('makes both notes of one output path output-collision errors', () => {
+    const cwd = workspace({'input/a.md': sampleNote, 'input/a.txt': sampleNote, 'output/a.json': 'stale'})
+    expect(infonote(cwd, 'convert', 'input')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'input/a.md:1:1: error Output "a.json" is also the output of "input/a.txt", expected one note per output file [output-collision]\n' +
+        'input/a.txt:1:1: error Output "a.json" is also the output of "input/a.md", expected one note per output file [output-collision]\n' +
+        '2 notes: 0 converted, 2 invalid (2 errors, 0 warnings); output/records.jsonl holds 0 records\n'
+    })
+    expect(readdirSync(path.join(cwd, 'output'))).toEqual(['records.jsonl'])
+    expect(read(cwd, 'output/records.jsonl')).toBe('')
+  })
+
+  it('keeps an id for the path that sorts first: later ones are duplicate-id errors', () => {
+    const cwd = workspace({'input/b.txt': sampleNote, 'input/a.txt': sampleNote})
+    const id = '2012-03-12-seminar-for-the-andean-community-states-united-nations-security-council'
+    expect(infonote(cwd, 'convert', 'input')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        `input/b.txt:1:1: error Duplicate id "${id}", already used by "input/a.txt" [duplicate-id]\n` +
+        '2 notes: 1 converted, 1 invalid (1 error, 0 warnings); output/records.jsonl holds 1 record\n'
+    })
+    expect(readdirSync(path.join(cwd, 'output')).sort()).toEqual(['a.json', 'records.jsonl'])
+  })
+
+  it('sorts the feed by id', () => {
+    const later = sampleNote.toString('utf8').replace('12-14 March 2012', '1 April 2013')
+    const cwd = workspace({'input/a.txt': later, 'input/b.txt': sampleNote})
+    infonote(cwd, 'convert', 'input')
+    const ids = read(cwd, 'output/records.jsonl')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line).id)
+    expect(ids).toEqual([
+      '2012-03-12-seminar-for-the-andean-community-states-united-nations-security-council',
+      '2013-04-01-seminar-for-the-andean-community-states-united-nations-security-council'
+    ])
+  })
+
+  it('skips hidden entries, node_modules, other extensions and the output folder', () => {
+    const cwd = workspace({
+      'notes/a.txt': sampleNote,
+      'notes/.draft/b.txt': 'x',
+      'notes/.c.md': 'x',
+      'notes/node_modules/d.md': 'x',
+      'notes/e.pdf': 'x',
+      'notes/out/f.md': 'x'
+    })
+    expect(infonote(cwd, 'convert', 'notes', '-o', 'notes/out')).toEqual({
+      code: 0,
+      stdout: '',
+      stderr:
+        '1 note: 1 converted, 0 invalid (0 errors, 0 warnings); notes/out/records.jsonl holds 1 record\n'
+    })
+  })
+})
+
+describe('infonote validate', () => {
+  it('passes the sample and writes nothing', () => {
+    const cwd = workspace({'input/a.txt': sampleNote})
+    expect(infonote(cwd, 'validate', 'input/a.txt')).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: '1 note checked: 1 valid, 0 invalid (0 errors, 0 warnings)\n'
+    })
+    expect(readdirSync(cwd)).toEqual(['input'])
+  })
+
+  it('fails a note without organizers, with the line', () => {
+    const cwd = workspace({'note.txt': withoutOrganizers})
+    expect(infonote(cwd, 'validate', 'note.txt')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'note.txt:5:1: error Missing organizers, expected a field like "Organizers: Government of Colombia, UNODA" [missing-organizers]\n' +
+        '1 note checked: 0 valid, 1 invalid (1 error, 0 warnings)\n'
+    })
+  })
+
+  it('fails on warnings only with --strict', () => {
+    const cwd = workspace({'note.txt': sampleNote.toString('utf8').replace('Japan, USA', 'Japan, Atlantis')})
+    const warning =
+      'note.txt:8:127: warning Unexpected State "Atlantis", expected a country name like "Colombia" or "USA" [unknown-country]\n'
+    expect(infonote(cwd, 'validate', 'note.txt')).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: `${warning}1 note checked: 1 valid, 0 invalid (0 errors, 1 warning)\n`
+    })
+    expect(infonote(cwd, 'validate', '--strict', 'note.txt').code).toBe(1)
+    expect(infonote(cwd, 'convert', '--strict', 'note.txt').code).toBe(1)
+    expect(existsSync(path.join(cwd, 'output/note.json'))).toBe(true)
+  })
+})
+
+describe('usage', () => {
+  it.each([
+    [['validate', '--frobnicate', 'x'], 'Unknown or incomplete option "--frobnicate"'],
+    [['convert', 'x', '--out'], 'Unknown or incomplete option "-o, --out <value>"'],
+    [['validate'], 'Missing path: name the notes or folders to read'],
+    [['validate', 'nowhere'], 'Cannot find "nowhere": no such file or folder'],
+    [['validate', 'empty'], 'No notes in "empty": expected .md, .markdown, .txt files'],
+    [['validate', '--out', 'o', 'x'], 'Unexpected option "--out": validate writes nothing'],
+    [['publish', 'x'], 'Unknown command "publish", expected "convert" or "validate"']
+  ])('%j exits 2', (argv, message) => {
+    const cwd = workspace({'x/a.md': sampleNote, 'empty/a.pdf': ''})
+    expect(infonote(cwd, ...argv)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `infonote: ${message}\nRun "infonote --help" for usage.\n`
+    })
+  })
+
+  it('prints help and the version', () => {
+    const manifest = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'))
+    expect(infonote(repo, '--help')).toEqual({code: 0, stdout: help, stderr: ''})
+    expect(infonote(repo, 'convert', '--help')).toEqual({code: 0, stdout: help, stderr: ''})
+    expect(infonote(repo, '--version')).toEqual({code: 0, stdout: `${manifest.version}\n`, stderr: ''})
+    expect(infonote(repo)).toEqual({code: 2, stdout: help, stderr: ''})
+  })
+})
+
+describe('the batch', () => {
+  it('reports a note that cannot be read, and goes on', () => {
+    const cwd = workspace({'a.txt': sampleNote})
+    const [missing, found] = convertAll([
+      {path: 'gone.txt', absolute: path.join(cwd, 'gone.txt'), output: 'gone.json'},
+      {path: 'a.txt', absolute: path.join(cwd, 'a.txt'), output: 'a.json'}
+    ])
+    expect(messageLines(missing?.file.messages ?? [])).toEqual([
+      `1:1 error Cannot read this file: ENOENT: no such file or directory, open '${path.join(cwd, 'gone.txt')}' unreadable-file`
+    ])
+    expect(found?.record?.id).toBe(
+      '2012-03-12-seminar-for-the-andean-community-states-united-nations-security-council'
+    )
+  })
+})
+
+describe('the built executable', () => {
+  it('runs as `infonote` from dist/', () => {
+    const cwd = workspace({'note.txt': withoutOrganizers})
+    cpSync(path.join(repo, 'tests/fixtures/sample/input'), path.join(cwd, 'input'), {recursive: true})
+    const bin = path.join(repo, 'dist/cli.js')
+    expect(execFileSync(bin, ['validate', 'input'], {cwd, encoding: 'utf8', stdio: 'pipe'})).toBe('')
+    const failed = spawnSync(bin, ['validate', 'note.txt'], {cwd, encoding: 'utf8'})
+    expect([failed.status, failed.stdout, failed.stderr.split('\n')[0]]).toEqual([
+      1,
+      '',
+      'note.txt:5:1: error Missing organizers, expected a field like "Organizers: Government of Colombia, UNODA" [missing-organizers]'
+    ])
+  })
+})

@@ -1,0 +1,44 @@
+/** The README must stay true: its rule table and options match the code. */
+import {readFileSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import {help} from '../src/command.js'
+import {rules} from '../src/rules.js'
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+
+describe('README', () => {
+  it('lists every rule with its severity and meaning', () => {
+    const byId = (a: string[], b: string[]) => String(a[0]).localeCompare(String(b[0]))
+    const rows = [...readme.matchAll(/^\| `([a-z<>-]+)` \| (error|warning|info) \| (.+) \|$/gm)].map(
+      ([, id, severity, summary]) => [String(id), String(severity), String(summary)]
+    )
+    expect(rows.sort(byId)).toEqual(
+      [
+        ...Object.entries(rules).map(([id, rule]): string[] => [id, rule.severity, rule.summary]),
+        [
+          'schema-<keyword>',
+          'error',
+          "The record breaks the schema's `<keyword>` (e.g. `schema-pattern`); a bug in infonote or a note it misread."
+        ]
+      ].sort(byId)
+    )
+  })
+
+  it('documents every option of the command line', () => {
+    const options = [...help.matchAll(/^\s+(?:(-\w), )?(--[a-z]+)/gm)].map(([, short, long]) =>
+      short ? `| \`${short}\`, \`${long}` : `| \`${long}`
+    )
+    expect(options).toEqual([
+      '| `-o`, `--out',
+      '| `--strict',
+      '| `--verbose',
+      '| `-h`, `--help',
+      '| `-v`, `--version'
+    ])
+    for (const option of options) expect(readme).toContain(option)
+  })
+
+  it('gives the two quick-start lines', () => {
+    expect(readme).toContain('```sh\nnpm ci && npm start\nnpm test\n```')
+  })
+})

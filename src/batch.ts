@@ -3,7 +3,7 @@
  * the whole batch (`output-collision`, `duplicate-id`) and the output files.
  * One bad note never stops the batch nor costs another note its output.
  */
-import {readdirSync, readFileSync, rmSync, statSync} from 'node:fs'
+import {type Dirent, readdirSync, readFileSync, rmSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import type {InformationNote} from './generated/information-note.js'
@@ -18,8 +18,10 @@ export interface Note {
   /** As shown to people and written to `source.path`: relative to the working directory, `/`-separated. */
   path: string
   absolute: string
-  /** Where its record goes, relative to the output folder. */
-  output: string
+  /** Where its record goes, relative to the output folder; none for a folder that could not be read. */
+  output?: string
+  /** Why this folder could not be searched for notes. */
+  unreadable?: string
 }
 
 export interface Result {
@@ -45,7 +47,11 @@ export function discover(paths: readonly string[], cwd: string, exclude: readonl
     const stats = statSync(absolute, {throwIfNoEntry: false})
     if (!stats) throw new UsageError(`Cannot find "${given}": no such file or folder`)
     const found = stats.isDirectory()
-      ? walk(absolute, skip).map((file) => toNote(file, path.relative(absolute, file), cwd))
+      ? walk(absolute, skip).map((file) =>
+          typeof file === 'string'
+            ? toNote(file, path.relative(absolute, file), cwd)
+            : {...file, path: display(file.absolute, cwd)}
+        )
       : [toNote(absolute, path.basename(absolute), cwd)]
     if (found.length === 0) {
       throw new UsageError(`No notes in "${given}": expected ${extensions.join(', ')} files`)
@@ -55,9 +61,19 @@ export function discover(paths: readonly string[], cwd: string, exclude: readonl
   return [...notes.values()].sort((a, b) => compare(a.path, b.path))
 }
 
-function walk(folder: string, skip: ReadonlySet<string>): string[] {
-  const files: string[] = []
-  for (const entry of readdirSync(folder, {withFileTypes: true})) {
+/** The files below `folder`; a folder that cannot be listed is reported, not fatal. */
+function walk(
+  folder: string,
+  skip: ReadonlySet<string>
+): (string | {absolute: string; unreadable: string})[] {
+  const files: ReturnType<typeof walk> = []
+  let entries: Dirent[]
+  try {
+    entries = readdirSync(folder, {withFileTypes: true})
+  } catch (error) {
+    return [{absolute: folder, unreadable: `Cannot read this folder: ${describe(error)}`}]
+  }
+  for (const entry of entries) {
     const absolute = path.join(folder, entry.name)
     if (entry.name.startsWith('.') || entry.name === 'node_modules' || skip.has(absolute)) continue
     if (entry.isDirectory()) files.push(...walk(absolute, skip))
@@ -75,10 +91,14 @@ function isFile(absolute: string): boolean {
 function toNote(absolute: string, relative: string, cwd: string): Note {
   const parsed = path.parse(relative)
   return {
-    path: toPosix(path.relative(cwd, absolute)),
+    path: display(absolute, cwd),
     absolute,
     output: toPosix(path.join(parsed.dir, `${parsed.name}.json`))
   }
+}
+
+function display(absolute: string, cwd: string): string {
+  return toPosix(path.relative(cwd, absolute))
 }
 
 function toPosix(file: string): string {
@@ -89,6 +109,10 @@ function toPosix(file: string): string {
 export function convertAll(notes: readonly Note[]): Result[] {
   const results = notes.map((note): Result => {
     const file = new VFile({path: note.path})
+    if (note.unreadable) {
+      report(file, 'unreadable-file', note.unreadable, fileStart)
+      return {note, file}
+    }
     try {
       file.value = readFileSync(note.absolute)
     } catch (error) {
@@ -106,7 +130,8 @@ export function convertAll(notes: readonly Note[]): Result[] {
 function checkCollisions(results: Result[]): void {
   const byOutput = new Map<string, Result[]>()
   for (const result of results) {
-    byOutput.set(result.note.output, [...(byOutput.get(result.note.output) ?? []), result])
+    const output = result.note.output
+    if (output) byOutput.set(output, [...(byOutput.get(output) ?? []), result])
   }
   for (const [output, group] of byOutput) {
     if (group.length < 2) continue
@@ -143,12 +168,14 @@ function reject(result: Result, ruleId: 'output-collision' | 'duplicate-id', rea
 }
 
 /**
- * Writes each record to `<out>/<output>` and removes the output an invalid
+ * Writes each record to `<out>/<output>` (`out` absolute, shown relative
+ * to `cwd`) and removes the output an invalid
  * note left from an earlier run; then writes the feed of all valid records.
  */
-export function writeAll(results: readonly Result[], out: string): void {
+export function writeAll(results: readonly Result[], out: string, cwd: string): void {
   const records: InformationNote[] = []
   for (const result of results) {
+    if (!result.note.output) continue
     const target = path.join(out, result.note.output)
     try {
       if (result.record) {
@@ -161,7 +188,7 @@ export function writeAll(results: readonly Result[], out: string): void {
       report(
         result.file,
         'unwritable-output',
-        `Cannot write "${toPosix(target)}": ${describe(error)}`,
+        `Cannot write "${display(target, cwd)}": ${describe(error)}`,
         fileStart
       )
     }

@@ -71,15 +71,24 @@ function convert(argv: readonly string[], io: Io): number {
   if (values.help) return showHelp(io)
   const out = path.resolve(io.cwd, values.out ?? 'output')
   const results = convertAll(discover(positionals, io.cwd, [out]))
-  writeAll(results, out)
-  const counts = count(results)
   const feed = path.relative(io.cwd, path.join(out, feedName)).split(path.sep).join('/')
+  let feedError: string | undefined
+  try {
+    writeAll(results, out, io.cwd)
+  } catch (error) {
+    feedError = `infonote: Cannot write "${feed}": ${error instanceof Error ? error.message : String(error)}`
+  }
+  const counts = count(results)
   print(formatResults(results, values.verbose === true), io)
+  if (feedError) io.stderr(`${feedError}\n`)
+  const wrote = feedError ? 'no feed written' : `${feed} holds ${plural(counts.valid, 'record')}`
   io.stderr(
-    `${plural(counts.notes, 'note')}: ${counts.valid} converted, ${counts.notes - counts.valid} invalid (${describeCounts(counts)}); ` +
-      `${feed} holds ${plural(counts.valid, 'record')}\n`
+    `${plural(counts.notes, 'note')}: ${counts.valid} converted, ${counts.notes - counts.valid} invalid (${describeCounts(counts)}); ${wrote}\n`
   )
-  return exitCode(results.some(hasErrors), counts.warnings > 0 && values.strict === true)
+  return exitCode(
+    results.some(hasErrors) || feedError !== undefined,
+    counts.warnings > 0 && values.strict === true
+  )
 }
 
 function validate(argv: readonly string[], io: Io): number {

@@ -166,6 +166,17 @@ describe('infonote convert', () => {
         '1 note: 1 converted, 0 invalid (0 errors, 0 warnings); notes/out/records.jsonl holds 1 record\n'
     })
   })
+
+  it('reports output it cannot write, and the feed', () => {
+    const cwd = workspace({'a.txt': sampleNote, output: 'a file, not a folder'})
+    const {code, stdout, stderr} = infonote(cwd, 'convert', 'a.txt')
+    expect({code, stdout}).toEqual({code: 1, stdout: ''})
+    expect(stderr.replaceAll(cwd, '<cwd>')).toBe(
+      'a.txt:1:1: error Cannot write "output/a.json": EEXIST: file already exists, mkdir \'<cwd>/output\' [unwritable-output]\n' +
+        'infonote: Cannot write "output/records.jsonl": EEXIST: file already exists, mkdir \'<cwd>/output\'\n' +
+        '1 note: 0 converted, 1 invalid (1 error, 0 warnings); no feed written\n'
+    )
+  })
 })
 
 describe('infonote validate', () => {

@@ -24,7 +24,7 @@ export default function listItemHeading() {
         report(
           file,
           'list-item-heading',
-          `Read numbered list item "${number}. ${textOf(heading).slice(String(number).length + 2)}" as a section heading`,
+          `Read numbered list item "${number}. ${textOf(item).trim()}" as a section heading`,
           item.position
         )
         return heading

@@ -13,7 +13,17 @@ const maxSlug = 80
 export default function assemble() {
   return (_: Root, file: VFile) => {
     if (file.messages.some(isError)) return
-    const {source, language, title, event, participants, sections, footnotes, contacts} = file.data
+    const {
+      source,
+      language,
+      title,
+      event,
+      participants,
+      sections,
+      footnotes,
+      contacts,
+      extra = []
+    } = file.data
     const {name, dates, venue, organizers} = event ?? {}
     // Without errors, every extractor found its part.
     assert(
@@ -32,7 +42,8 @@ export default function assemble() {
       participants,
       sections,
       footnotes,
-      contacts
+      contacts,
+      extra
     }
     file.data.record = record
   }

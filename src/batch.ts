@@ -44,15 +44,16 @@ export function discover(paths: readonly string[], cwd: string, exclude: readonl
   const notes = new Map<string, Note>()
   for (const given of paths) {
     const absolute = path.resolve(cwd, given)
-    const stats = statSync(absolute, {throwIfNoEntry: false})
-    if (!stats) throw new UsageError(`Cannot find "${given}": no such file or folder`)
-    const found = stats.isDirectory()
-      ? walk(absolute, skip).map((file) =>
-          typeof file === 'string'
-            ? toNote(file, path.relative(absolute, file), cwd)
-            : {...file, path: display(file.absolute, cwd)}
-        )
-      : [toNote(absolute, path.basename(absolute), cwd)]
+    const kind = kindOf(absolute)
+    if (kind === 'missing') throw new UsageError(`Cannot find "${given}": no such file or folder`)
+    const found =
+      kind === 'folder'
+        ? walk(absolute, skip).map((found) =>
+            found.unreadable
+              ? {path: display(found.absolute, cwd), ...found}
+              : toNote(found.absolute, path.relative(absolute, found.absolute), cwd)
+          )
+        : [{...toNote(absolute, path.basename(absolute), cwd), ...(typeof kind === 'object' ? kind : {})}]
     if (found.length === 0) {
       throw new UsageError(`No notes in "${given}": expected ${extensions.join(', ')} files`)
     }
@@ -61,31 +62,47 @@ export function discover(paths: readonly string[], cwd: string, exclude: readonl
   return [...notes.values()].sort((a, b) => compare(a.path, b.path))
 }
 
-/** The files below `folder`; a folder that cannot be listed is reported, not fatal. */
-function walk(
-  folder: string,
-  skip: ReadonlySet<string>
-): (string | {absolute: string; unreadable: string})[] {
-  const files: ReturnType<typeof walk> = []
+interface Found {
+  absolute: string
+  unreadable?: string
+}
+
+/**
+ * The note files below `folder`. A folder that cannot be listed, or an entry
+ * that cannot be looked at (a symbolic link loop), is reported, not fatal.
+ */
+function walk(folder: string, skip: ReadonlySet<string>): Found[] {
   let entries: Dirent[]
   try {
     entries = readdirSync(folder, {withFileTypes: true})
   } catch (error) {
     return [{absolute: folder, unreadable: `Cannot read this folder: ${describe(error)}`}]
   }
+  const found: Found[] = []
   for (const entry of entries) {
     const absolute = path.join(folder, entry.name)
     if (entry.name.startsWith('.') || entry.name === 'node_modules' || skip.has(absolute)) continue
-    if (entry.isDirectory()) files.push(...walk(absolute, skip))
-    else if (extensions.includes(path.extname(entry.name).toLowerCase()) && isFile(absolute))
-      files.push(absolute)
+    if (entry.isDirectory()) {
+      found.push(...walk(absolute, skip))
+    } else if (extensions.includes(path.extname(entry.name).toLowerCase())) {
+      // A symbolic link counts when it leads to a file; links to folders are not walked.
+      const kind = entry.isSymbolicLink() ? kindOf(absolute) : 'file'
+      if (kind === 'file') found.push({absolute})
+      else if (typeof kind === 'object') found.push({absolute, ...kind})
+    }
   }
-  return files
+  return found
 }
 
-/** Follows a symbolic link to a file; links to folders are not walked. */
-function isFile(absolute: string): boolean {
-  return statSync(absolute, {throwIfNoEntry: false})?.isFile() ?? false
+/** What is at `absolute`, following links; what cannot be looked at is unreadable. */
+function kindOf(absolute: string): 'file' | 'folder' | 'missing' | 'other' | {unreadable: string} {
+  try {
+    const stats = statSync(absolute, {throwIfNoEntry: false})
+    if (!stats) return 'missing'
+    return stats.isDirectory() ? 'folder' : stats.isFile() ? 'file' : 'other'
+  } catch (error) {
+    return {unreadable: `Cannot read this file: ${describe(error)}`}
+  }
 }
 
 function toNote(absolute: string, relative: string, cwd: string): Note {

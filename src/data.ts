@@ -6,6 +6,7 @@ import type {Point, Position} from 'unist'
 import type {
   Contact,
   Event,
+  Extra,
   Footnote,
   InformationNote,
   ParticipantGroup,
@@ -15,13 +16,16 @@ import type {
 import type {Category, FieldKey, Language} from './labels.js'
 import type {Span} from './span.js'
 
-/** A `Label: value` line of the header. */
+/** A `Label: value` line of the header, with the lines that belong to it. */
 export interface Field {
-  key: FieldKey | 'category'
+  /** What the label names; none for a label infonote does not know, or for text without one. */
+  key?: FieldKey | 'category'
   /** For `key: 'category'`: the participant category the label names. */
   category?: Category
-  label: Span
+  label?: Span
   value: Span
+  /** Lines under the label: a nested list, the paragraphs after a `## Label` heading. */
+  items: Span[]
   languages: Language[]
 }
 
@@ -46,6 +50,7 @@ declare module 'vfile' {
     sections: Section[]
     footnotes: Footnote[]
     contacts: Contact[]
+    extra: Extra[]
     language: Language
     sourceMap: SourceMap
     record: InformationNote

@@ -1,8 +1,9 @@
 /**
  * Stage 1: raw bytes → text.
  *
- * UTF-8 (a BOM is dropped) and UTF-16 with a BOM are read; line endings
- * become `\n`. Nothing is trimmed, so every line and column matches the file
+ * UTF-8 (a BOM is dropped) and UTF-16 with a BOM are read, and bytes that
+ * are not UTF-8 as Windows-1252 (the encoding of old Word files); line
+ * endings become `\n`. Nothing is trimmed, so every line and column matches the file
  * on disk. A file that cannot be text fails with a fatal message.
  */
 
@@ -52,14 +53,15 @@ function decodeBytes(bytes: Uint8Array, file: VFile): {text: string; encoding: E
   }
   if (!isUtf8(bytes)) {
     const bad = firstInvalidUtf8(bytes)
-    const before = new TextDecoder().decode(bytes.subarray(0, bad))
+    const text = windows1252(bytes)
     const byte = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0')
-    fail(
+    report(
       file,
-      'invalid-encoding',
-      `Unexpected byte 0x${byte} (byte ${bad}), expected UTF-8 text (or UTF-16 with a byte order mark)`,
-      pointAt(before)
+      'decoded-as-windows-1252',
+      `Read the file as Windows-1252: byte 0x${byte} (byte ${bad}) is not UTF-8`,
+      pointAt(text.slice(0, bad))
     )
+    return {text, encoding: 'windows-1252'}
   }
   // The decoder drops a BOM.
   return {text: new TextDecoder().decode(bytes), encoding: 'utf-8'}
@@ -96,6 +98,15 @@ function fail(
 function pointAt(before: string): Point {
   const lines = before.replace(/\r\n?/g, '\n').split('\n')
   return {line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1}
+}
+
+/** Windows-1252 is Latin-1 but for 0x80–0x9F; the five bytes it leaves undefined stay C1 controls. */
+const windows1252High = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8DŽ\x8F\x90‘’“”•–—˜™š›œ\x9DžŸ'
+
+function windows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('latin1')
+    .replace(/[\x80-\x9f]/g, (char) => windows1252High.charAt(char.charCodeAt(0) - 0x80))
 }
 
 /** Offset of the first byte that does not belong to a well-formed UTF-8 sequence. */

@@ -121,6 +121,30 @@ export function matchSection(title: string): Match<Exclude<SectionKind, 'other'>
   return lookup(sections, normalizeLabel(title), startsWithWord)
 }
 
+/** Whether `text` is (or starts with) a header label: "Event", "States: …". */
+/** Every word of the header field labels, in every language: lowercase, without accents. */
+export function labelWords(): Set<string> {
+  const all = Object.values<Record<Language, readonly string[]>>(fields).flatMap((words) =>
+    Object.values(words).flat()
+  )
+  return new Set(all.flatMap((label) => label.match(/[\p{L}\p{N}]+/gu) ?? []))
+}
+
+/**
+ * Whether `text` is a header label ("Event", "States") or starts with one
+ * and its colon ("States: Chile"). "Other comments" is not "Others".
+ */
+export function isLabel(text: string): boolean {
+  const label = /^([^:]*):/.exec(text)?.[1]
+  if (label !== undefined) return matchField(label) !== undefined || matchCategory(label) !== undefined
+  const whole = normalizeLabel(text)
+  return [fields, categories].some((vocabulary) =>
+    Object.values<Record<Language, readonly string[]>>(vocabulary).some((words) =>
+      Object.values(words).some((list) => list.includes(whole))
+    )
+  )
+}
+
 export function matchTitle(title: string): Match<'note'> | undefined {
   return lookup(titles, normalizeLabel(title), startsWithWord)
 }

@@ -1,6 +1,55 @@
-/** Stage 2: text → mdast, as CommonMark with GitHub's extensions. */
+/**
+ * Stage 2: text → mdast, as CommonMark with GitHub's extensions. Text nodes
+ * whose value is shorter than their source (escapes `\*`, character
+ * references `&amp;`) get the source offset of each character, so that
+ * values cut out of them keep their exact line and column.
+ */
+import type {Root} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import type {Preset} from 'unified'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
 
-export const parse: Preset = {plugins: [remarkParse, remarkGfm]}
+declare module 'mdast' {
+  interface TextData {
+    /** Source offset of each character of `value`, where it is not simply `start + index`. */
+    offsets?: number[]
+  }
+}
+
+const reference = /^&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/i
+
+function sourceOffsets() {
+  return (tree: Root, file: VFile) => {
+    const source = String(file.value)
+    visit(tree, 'text', (node) => {
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      if (start === undefined || end === undefined || end - start === node.value.length) return
+      node.data = {...node.data, offsets: align(node.value, source.slice(start, end), start)}
+    })
+  }
+}
+
+/** Walks `value` and its `source` together, skipping escapes and taking a reference for its character. */
+export function align(value: string, source: string, base: number): number[] {
+  const offsets: number[] = []
+  let at = 0
+  for (let index = 0; index < value.length; index++) {
+    let found = source.length
+    while (at < source.length) {
+      const entity = source.charAt(at) === '&' ? reference.exec(source.slice(at))?.[0] : undefined
+      if (source.charAt(at) === value.charAt(index) || entity) {
+        found = at
+        at += entity && source.charAt(at) !== value.charAt(index) ? entity.length : 1
+        break
+      }
+      at++
+    }
+    offsets.push(base + found)
+  }
+  return offsets
+}
+
+export const parse: Preset = {plugins: [remarkParse, remarkGfm, sourceOffsets]}

@@ -15,9 +15,12 @@ export const rules = {
   'binary-file': {severity: 'error', summary: 'The file holds NUL bytes: it is not a text file.'},
   'invalid-encoding': {
     severity: 'error',
-    summary: 'The file is neither UTF-8 nor UTF-16 with a byte order mark.'
+    summary: 'The file announces UTF-16 with a byte order mark but is not UTF-16.'
   },
-  'unreadable-file': {severity: 'error', summary: 'The file could not be read from disk.'},
+  'unreadable-file': {
+    severity: 'error',
+    summary: 'The file, or a folder to search, could not be read from disk.'
+  },
   'missing-event': {severity: 'error', summary: 'The header has no "Event" field.'},
   'missing-date': {severity: 'error', summary: 'The header gives no date.'},
   'unparsed-date': {
@@ -35,9 +38,8 @@ export const rules = {
   'unwritable-output': {severity: 'error', summary: 'The output file of a note could not be written.'},
   'internal-error': {severity: 'error', summary: 'infonote failed on this file: a bug.'},
   'unknown-country': {severity: 'warning', summary: 'A State or venue country is not a known country.'},
-  'unknown-field': {severity: 'warning', summary: 'A header line is not a field infonote knows.'},
   'missing-title': {severity: 'warning', summary: 'The note has no title line.'},
-  'missing-participants': {severity: 'warning', summary: 'The header has no "Participants" field.'},
+  'missing-participants': {severity: 'warning', summary: 'The header names no participants.'},
   'missing-footnote': {
     severity: 'warning',
     summary: 'The note has no footnote, or a footnote marker has no footnote text.'
@@ -46,17 +48,38 @@ export const rules = {
     severity: 'warning',
     summary: 'The note gives no e-mail address, URL or phone number.'
   },
+  'decoded-as-windows-1252': {
+    severity: 'info',
+    summary: 'The file is not UTF-8, so it was read as Windows-1252.'
+  },
+  'lazy-list-item': {
+    severity: 'info',
+    summary:
+      'A line glued onto a list item (its marker followed by a non-breaking space, or `•`) was split off.'
+  },
+  'unknown-field': {
+    severity: 'info',
+    summary: 'Header text that is not a field infonote knows (or a field given twice) was kept in `extra`.'
+  },
+  'title-line': {
+    severity: 'info',
+    summary: 'A title sharing its paragraph with the header lines was split off.'
+  },
   'repaired-label-emphasis': {
     severity: 'info',
     summary: 'A label with broken emphasis (`Event:**`) was read as a label.'
+  },
+  'paragraph-heading': {
+    severity: 'info',
+    summary: 'A bold paragraph used as a heading (`**1. Objectives**`) was read as a section heading.'
   },
   'list-item-heading': {
     severity: 'info',
     summary: 'A numbered list item used as a heading was read as a section heading.'
   },
-  'superscript-footnote-marker': {
+  'footnote-marker': {
     severity: 'info',
-    summary: 'A superscript digit (`¹`) was read as a footnote marker.'
+    summary: 'A footnote marker written as text (`¹`, `^1`, `[1]`) was read as a footnote.'
   },
   'moved-footnote': {
     severity: 'info',

@@ -19,19 +19,21 @@ export class Span {
     return new Span('', [], at)
   }
 
-  /** A literal value found between `start` and `end` in the source. */
-  static fromValue(value: string, start: number, end: number): Span {
-    // Escapes and character references make a value shorter than its source:
-    // characters then map to the start of their node, which is close enough.
-    const exact = end - start === value.length
+  /**
+   * A literal value found between `start` and `end` in the source, with the
+   * offset of each character when they are not consecutive (escapes).
+   */
+  static fromValue(value: string, start: number, end: number, offsets?: readonly number[]): Span {
     const starts: number[] = []
-    for (let index = 0; index < value.length; index++) starts.push(exact ? start + index : start)
+    for (let index = 0; index < value.length; index++) {
+      starts.push(offsets?.[index] ?? Math.min(start + index, end))
+    }
     return new Span(value, starts, end)
   }
 
   /** The text of inline content; line breaks become `\n`, footnote markers vanish. */
   static fromPhrasing(nodes: readonly PhrasingContent[], at: number): Span {
-    return Span.join(nodes.map((node) => phrasingSpan(node, at)))
+    return nodes.length === 0 ? Span.empty(at) : Span.join(nodes.map((node) => phrasingSpan(node, at)))
   }
 
   /** The text of any node, blocks joined by `\n`. */
@@ -153,6 +155,7 @@ function phrasingSpan(node: Nodes, at: number): Span {
   const end = node.position?.end.offset ?? start
   switch (node.type) {
     case 'text':
+      return Span.fromValue(node.value, start, end, node.data?.offsets)
     case 'code':
       return Span.fromValue(node.value, start, end)
     case 'inlineCode':

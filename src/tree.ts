@@ -1,15 +1,20 @@
 /** Small helpers shared by the plugins that rewrite the tree. */
-import type {Text} from 'mdast'
-import type {Position} from 'unist'
+import type {Paragraph, PhrasingContent, Text} from 'mdast'
+import type {Point, Position} from 'unist'
 import type {Location} from 'vfile-location'
 
 /**
  * The part of `node` from `start` to `end` (indices into its value) as a new
- * text node with its own position. Text nodes whose value is as long as their
- * source (no escapes) map exactly; others map to their start.
+ * text node with its own position (and character offsets, see `parse`).
  */
 export function sliceText(node: Text, start: number, end: number, place: Location): Text {
-  return {type: 'text', value: node.value.slice(start, end), ...at(slicePosition(node, start, end, place))}
+  const offsets = node.data?.offsets?.slice(start, end)
+  return {
+    type: 'text',
+    value: node.value.slice(start, end),
+    ...at(slicePosition(node, start, end, place)),
+    ...(offsets ? {data: {offsets}} : {})
+  }
 }
 
 /** `{position}`, or nothing when there is none (optional properties are never `undefined`). */
@@ -21,9 +26,11 @@ export function slicePosition(node: Text, start: number, end: number, place: Loc
   const from = node.position?.start.offset
   const to = node.position?.end.offset
   if (from === undefined || to === undefined) return undefined
-  const exact = to - from === node.value.length
-  const startPoint = place.toPoint(exact ? from + start : from)
-  const endPoint = place.toPoint(exact ? from + end : to)
+  const offsets = node.data?.offsets
+  const startPoint = place.toPoint(offsets ? (offsets[start] ?? to) : from + start)
+  const endPoint = place.toPoint(
+    offsets ? (end > start ? (offsets[end - 1] ?? to) + 1 : (offsets[start] ?? to)) : from + end
+  )
   return startPoint && endPoint ? {start: startPoint, end: endPoint} : undefined
 }
 
@@ -34,4 +41,37 @@ export function lineStarts(value: string, first: boolean): number[] {
     starts.push(index + 1)
   }
   return starts
+}
+
+/** A line start inside a paragraph: just after a `\n` in text child `child`. */
+export interface Cut {
+  child: number
+  offset: number
+}
+
+/** Where each line but the first of `paragraph` starts, with the text that opens it. */
+export function lineCuts(paragraph: Paragraph): (Cut & {line: string})[] {
+  return paragraph.children.flatMap((node, child) =>
+    node.type === 'text'
+      ? lineStarts(node.value, false).map((offset) => ({child, offset, line: node.value.slice(offset)}))
+      : []
+  )
+}
+
+/** `paragraph` cut in two at `cut`; the line break between them is dropped. */
+export function splitParagraph(paragraph: Paragraph, cut: Cut, place: Location): [Paragraph, Paragraph] {
+  const node = paragraph.children[cut.child] as Text
+  const head = sliceText(node, 0, cut.offset - 1, place)
+  const tail = sliceText(node, cut.offset, node.value.length, place)
+  const before: PhrasingContent[] = [...paragraph.children.slice(0, cut.child), ...(head.value ? [head] : [])]
+  const after: PhrasingContent[] = [...(tail.value ? [tail] : []), ...paragraph.children.slice(cut.child + 1)]
+  const middle = slicePosition(node, cut.offset - 1, cut.offset, place)
+  return [
+    {type: 'paragraph', children: before, ...span(paragraph.position?.start, middle?.start)},
+    {type: 'paragraph', children: after, ...span(middle?.end, paragraph.position?.end)}
+  ]
+}
+
+function span(start: Point | undefined, end: Point | undefined): {position?: Position} {
+  return start && end ? {position: {start, end}} : {}
 }

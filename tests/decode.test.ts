@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {firstInvalidUtf8} from '../src/decode.js'
@@ -26,6 +27,7 @@ describe('encodings and line endings', () => {
     const {source: expectedSource, ...expectedRest} = expected.record ?? {}
     expect(rest).toEqual(expectedRest)
     expect(source?.encoding).toBe(encoding)
+    expect(source?.sha256).toBe(createHash('sha256').update(bytes).digest('hex'))
     expect(source?.sha256).not.toBe(expectedSource?.sha256)
     expect(messageLines(result.messages)).toEqual(messageLines(expected.messages))
   })
@@ -50,11 +52,6 @@ describe('files that are not notes', () => {
       '2:3 error Unexpected NUL character, expected a text file binary-file'
     ],
     [
-      'Windows-1252 bytes',
-      Buffer.from('Title\nCaf\xe9', 'latin1'),
-      '2:4 error Unexpected byte 0xE9 (byte 9), expected UTF-8 text (or UTF-16 with a byte order mark) invalid-encoding'
-    ],
-    [
       'UTF-16 cut in half',
       utf16('Title', 'le').subarray(0, 5),
       '1:1 error Unexpected bytes that are not UTF-16LE, expected text in the encoding its byte order mark announces invalid-encoding'
@@ -63,6 +60,30 @@ describe('files that are not notes', () => {
     const result = convert(bytes, {path: 'note.txt'})
     expect(result.record).toBeUndefined()
     expect(messageLines(result.messages)).toEqual([message])
+  })
+})
+
+describe('Windows-1252', () => {
+  it('reads a file that is not UTF-8 as Windows-1252, and says so', () => {
+    const text = sample
+      .toString('utf8')
+      .replace('Bogota', 'Bogotá')
+      .replace('For information –', 'For information —')
+    const bytes = Buffer.from(
+      [...text].map((char) => ({á: 0xe1, '—': 0x97, '¹': 0xb9})[char] ?? char.charCodeAt(0))
+    )
+    const result = convert(bytes)
+    expect(result.record?.source.encoding).toBe('windows-1252')
+    expect(result.record?.event.venue).toEqual({
+      text: 'Bogotá, Colombia',
+      city: 'Bogotá',
+      country: 'Colombia',
+      countryCode: 'CO'
+    })
+    expect(result.record?.footnotes[0]?.text.slice(0, 17)).toBe('For information —')
+    expect(messageLines(result.messages)[0]).toBe(
+      '3:17 info Read the file as Windows-1252: byte 0xB9 (byte 18) is not UTF-8 decoded-as-windows-1252'
+    )
   })
 })
 

@@ -9,7 +9,7 @@ const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
 describe('README', () => {
   it('lists every rule with its severity and meaning', () => {
     const byId = (a: string[], b: string[]) => String(a[0]).localeCompare(String(b[0]))
-    const rows = [...readme.matchAll(/^\| `([a-z<>-]+)` \| (error|warning|info) \| (.+) \|$/gm)].map(
+    const rows = [...readme.matchAll(/^\| `([a-z0-9<>-]+)` \| (error|warning|info) \| (.+) \|$/gm)].map(
       ([, id, severity, summary]) => [String(id), String(severity), String(summary)]
     )
     expect(rows.sort(byId)).toEqual(

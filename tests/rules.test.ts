@@ -121,9 +121,7 @@ describe('errors', () => {
       'missing-sections',
       {8: null, 10: 'Raise awareness.', 12: null},
       [
-        '3:1 error Missing sections, expected numbered sections like "1. Objectives" or "## 1. Objectives" missing-sections',
-        '9:1 warning Unexpected text "Raise awareness." before the first section, expected a header field or a section heading unknown-field',
-        '12:1 warning Unexpected text "Contact 1540experts@un.org." before the first section, expected a header field or a section heading unknown-field'
+        '3:1 error Missing sections, expected numbered sections like "1. Objectives" or "## 1. Objectives" missing-sections'
       ]
     ]
   ])('%s', (_, changes, expected) => {
@@ -172,21 +170,6 @@ describe('warnings', () => {
       ]
     ],
     [
-      'unknown-field (a list item without a label)',
-      {6: '- Participants: States: Colombia\n- Jane Doe'},
-      [
-        '7:3 warning Unexpected text "Jane Doe" in the header, expected a field such as Event, Organizers, Date and Venue or Participants unknown-field'
-      ]
-    ],
-    [
-      'unknown-field',
-      {6: '- Moderator: Jane Doe'},
-      [
-        '3:1 warning Missing participants, expected a field like "Participants: States: Bolivia, Colombia" missing-participants',
-        '6:3 warning Unexpected field "Moderator" in the header, expected a field such as Event, Organizers, Date and Venue or Participants unknown-field'
-      ]
-    ],
-    [
       'missing-title',
       {1: null, 2: null},
       ['1:1 warning Missing title, expected a first line like "Information Note" missing-title']
@@ -201,10 +184,10 @@ describe('warnings', () => {
 describe('infos: one per repair', () => {
   it('reads the valid note with three repairs', () => {
     expect(messageLines(convert(note()).messages)).toEqual([
-      '1:17 info Read superscript "¹" as a reference to footnote 1 superscript-footnote-marker',
+      '1:17 info Read "¹" as a reference to footnote 1 footnote-marker',
       '8:1 info Read numbered list item "1. Objectives" as a section heading list-item-heading',
       '12:1 info Read numbered list item "2. Additional comments" as a section heading list-item-heading',
-      '16:1 info Read the line starting with superscript "¹" as the text of footnote 1 superscript-footnote-marker'
+      '16:1 info Read the line starting with "¹" as the text of footnote 1 footnote-marker'
     ])
   })
 
@@ -229,6 +212,102 @@ describe('infos: one per repair', () => {
       {marker: '1', text: 'For information – not an official report.'}
     ])
     expect(result.record?.sections[0]?.paragraphs).toEqual([])
+  })
+})
+
+describe('header text that is not a field', () => {
+  it('is kept in extra, labelled or not', () => {
+    const text = note({6: '- Participants: States: Colombia\n- Moderator: Jane Doe\n- Two days of talks'})
+    const result = convert(text)
+    expect(result.record?.extra).toEqual([
+      {label: 'Moderator', value: 'Jane Doe'},
+      {value: 'Two days of talks'}
+    ])
+    expect(messageLines(result.messages).filter((line) => line.endsWith('unknown-field'))).toEqual([
+      '7:3 info Kept field "Moderator" in "extra": it is not a header field infonote knows unknown-field',
+      '8:3 info Kept text "Two days of talks" in "extra": it is not a header field infonote knows unknown-field'
+    ])
+  })
+
+  it('keeps text between the header and the first section', () => {
+    const result = convert(note({7: '\nThe event was held in Spanish.\n'}))
+    expect(result.record?.extra).toEqual([{value: 'The event was held in Spanish.'}])
+  })
+})
+
+describe('more repairs', () => {
+  it('lazy-list-item: a marker followed by a non-breaking space', () => {
+    const text = note({
+      4: '- Organizers: UNODA\n-\u00a0Date and Venue: 12-14 March 2012, Bogota, Colombia',
+      5: null
+    })
+    const result = convert(text)
+    expect(messageLines(result.messages).filter((line) => line.endsWith('lazy-list-item'))).toEqual([
+      '5:1 info Read this line as a list item of its own (its marker is not followed by a plain space) lazy-list-item'
+    ])
+    expect(result.record?.event.organizers).toEqual([{name: 'UNODA'}])
+    expect(result.record?.event.dates.start).toBe('2012-03-12')
+  })
+
+  it('lazy-list-item: lines with a bullet character', () => {
+    const text = note({3: '•Event: Workshop on Export Controls\n•Organizers: UNODA', 4: null})
+    const result = convert(text)
+    expect(result.record?.event.name).toBe('Workshop on Export Controls')
+    expect(result.record?.event.organizers).toEqual([{name: 'UNODA'}])
+  })
+
+  it('paragraph-heading: a bold numbered paragraph', () => {
+    const result = convert(note({8: '**1. Objectives**'}))
+    expect(messageLines(result.messages).filter((line) => line.endsWith('paragraph-heading'))).toEqual([
+      '8:1 info Read bold paragraph "1. Objectives" as a section heading paragraph-heading'
+    ])
+    expect(result.record?.sections.map((section) => [section.number, section.title, section.kind])).toEqual([
+      [1, 'Objectives', 'objectives'],
+      [2, 'Additional comments', 'comments']
+    ])
+  })
+
+  it('list-item-heading: a heading item with its bullets indented under it', () => {
+    const result = convert(note({8: '1. **Objectives**\n\n   - Raise awareness.', 9: null, 10: null}))
+    expect(result.record?.sections[0]?.items).toEqual([{text: 'Raise awareness.'}])
+  })
+
+  it.each([
+    ['^1', 'Information Note^1', '^1 For information – not an official report.'],
+    ['[1]', 'Information Note[1]', '[1] For information – not an official report.']
+  ])('footnote-marker: %s', (marker, title, footnote) => {
+    const result = convert(note({1: title, 16: footnote}))
+    expect(result.record?.title).toBe('Information Note')
+    expect(result.record?.footnotes).toEqual([
+      {marker: '1', text: 'For information – not an official report.'}
+    ])
+    expect(messageLines(result.messages).filter((line) => line.endsWith('footnote-marker'))).toEqual([
+      `1:17 info Read "${marker}" as a reference to footnote 1 footnote-marker`,
+      `16:1 info Read the line starting with "${marker}" as the text of footnote 1 footnote-marker`
+    ])
+  })
+
+  it('moved-footnote: a footnote glued onto a list item', () => {
+    const result = convert(
+      note({10: '- Raise awareness.\n¹ For information – not an official report.', 16: null})
+    )
+    expect(result.record?.sections[0]?.items).toEqual([{text: 'Raise awareness.'}])
+    expect(result.record?.footnotes).toEqual([
+      {marker: '1', text: 'For information – not an official report.'}
+    ])
+    expect(messageLines(result.messages).filter((line) => line.endsWith('moved-footnote'))).toEqual([
+      '11:1 info Moved the text of footnote ¹ out of section "Objectives" to the footnotes moved-footnote'
+    ])
+  })
+
+  it('moved-footnote: a list item holding only a footnote goes', () => {
+    const result = convert(
+      note({10: '- Raise awareness.\n- ¹ For information – not an official report.\n- Explain.', 16: null})
+    )
+    expect(result.record?.sections[0]?.items).toEqual([{text: 'Raise awareness.'}, {text: 'Explain.'}])
+    expect(result.record?.footnotes).toEqual([
+      {marker: '1', text: 'For information – not an official report.'}
+    ])
   })
 })
 

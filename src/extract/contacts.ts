@@ -33,7 +33,7 @@ export default function extractContacts() {
     visit(tree, (node) => {
       if (node.type === 'link') {
         const span = Span.fromNode(node)
-        if (/^mailto:/i.test(node.url)) add('email', decodeURIComponent(node.url.slice(7)), span)
+        if (/^mailto:/i.test(node.url)) add('email', decode(node.url.slice(7)), span)
         else if (/^https?:\/\//i.test(node.url)) add('url', node.url, span)
       } else if (node.type === 'text') {
         const span = Span.fromNode(node)
@@ -53,5 +53,14 @@ export default function extractContacts() {
       )
     }
     file.data.contacts = contacts
+  }
+}
+
+/** A `mailto:` address, with `%40`-style escapes undone when they are well formed. */
+function decode(address: string): string {
+  try {
+    return decodeURIComponent(address)
+  } catch {
+    return address
   }
 }

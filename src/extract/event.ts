@@ -7,7 +7,7 @@ import type {Field} from '../data.js'
 import type {Dates, Event, Organizer, Venue} from '../generated/information-note.js'
 import type {FieldKey} from '../labels.js'
 import {report} from '../message.js'
-import type {Span} from '../span.js'
+import {Span} from '../span.js'
 import {countryCode} from '../values/countries.js'
 import {endOfDates, parseDates} from '../values/dates.js'
 import {cleanName, splitAcronym, splitList} from '../values/lists.js'
@@ -20,10 +20,10 @@ export default function extractEvent() {
     const field = (key: FieldKey) => fields.find((candidate) => candidate.key === key)
     /** Where a missing value is reported: its empty field, else the header. */
     const missing = (found: Field | undefined) =>
-      found ? record.position(found.label) : file.data.header?.start
+      found ? record.position(found.label ?? found.value) : file.data.header?.start
     const event: Partial<Event> = {}
 
-    const name = field('event')?.value.clean()
+    const name = textOf(field('event'))
     if (name?.text) {
       event.name = record.value('/event/name', name)
     } else {
@@ -58,10 +58,14 @@ export default function extractEvent() {
       )
     }
 
-    const organizers = field('organizers')?.value.clean()
-    const list = organizers ? readOrganizers(organizers, record) : []
+    // Organizers may be given in more than one field: all count.
+    const organizers = field('organizers')
+    const list = readOrganizers(
+      fields.filter((candidate) => candidate.key === 'organizers'),
+      record
+    )
     if (organizers && list.length > 0) {
-      record.mark('/event/organizers', organizers)
+      record.mark('/event/organizers', organizers.label ?? organizers.value)
       event.organizers = list
     } else {
       report(
@@ -81,10 +85,10 @@ function datesAndVenue(
   date: Field | undefined,
   venue: Field | undefined
 ): {dates: Span | undefined; venue: Span | undefined} {
-  let dates = date?.value.clean()
-  let place = venue?.value.clean()
+  let dates = textOf(date)
+  let place = textOf(venue)
   if (combined) {
-    const value = combined.value.clean()
+    const value = textOf(combined) as Span
     const comma = value.text.indexOf(',')
     const end = endOfDates(value.text) ?? (comma === -1 ? value.text.length : comma)
     dates ??= value.slice(0, end).trim()
@@ -92,6 +96,11 @@ function datesAndVenue(
     place ??= rest.slice(/^[\s,;:–—-]*/.exec(rest.text)?.[0].length ?? 0)
   }
   return {dates, venue: place}
+}
+
+/** A field's text: its value and the lines under it. */
+function textOf(field: Field | undefined): Span | undefined {
+  return field && Span.join([field.value, ...field.items], ' ').clean()
 }
 
 function readDates(text: Span, file: VFile, record: Recorder): Dates | undefined {
@@ -111,15 +120,23 @@ function readDates(text: Span, file: VFile, record: Recorder): Dates | undefined
   return {text: record.value('/event/dates/text', text), start: parsed.start, end: parsed.end}
 }
 
-/** "City, Country": the part after the last comma is the country, when it is one. */
+/**
+ * "City, Country (detail)": the part after the last comma is the country,
+ * when it is one; a trailing parenthesis is the detail.
+ */
 function readVenue(text: Span, file: VFile, record: Recorder): Venue {
   record.mark('/event/venue', text)
   const venue: Venue = {text: record.value('/event/venue/text', text)}
-  const comma = text.text.lastIndexOf(',')
-  const country = text.slice(comma + 1).trim()
+  const parenthesis = /\s*\(([^()]+)\)[.;]?$/.exec(text.text)
+  const whole = parenthesis ? text.slice(0, parenthesis.index) : text
+  const place = whole.slice(0, whole.text.length - (/[\s.;,]*$/.exec(whole.text)?.[0].length ?? 0))
+  const comma = place.text.lastIndexOf(',')
+  const country = place.slice(comma + 1).trim()
   const code = countryCode(country.text)
   if (code) {
-    if (comma !== -1) venue.city = record.value('/event/venue/city', text.slice(0, comma).trim())
+    const city = place.slice(0, Math.max(comma, 0)).trim()
+    const preposition = /^(?:in|at|en|à|a)\s+/i.exec(city.text)?.[0].length ?? 0
+    if (comma !== -1) venue.city = record.value('/event/venue/city', city.slice(preposition))
     venue.country = record.value('/event/venue/country', country)
     record.mark('/event/venue/countryCode', country)
     venue.countryCode = code
@@ -131,12 +148,27 @@ function readVenue(text: Span, file: VFile, record: Recorder): Venue {
       record.position(country)
     )
   }
+  if (parenthesis?.[1]) {
+    const open = parenthesis.index + parenthesis[0].indexOf('(') + 1
+    venue.detail = record.value('/event/venue/detail', text.slice(open, open + parenthesis[1].length).trim())
+  }
   return venue
 }
 
-function readOrganizers(value: Span, record: Recorder): Organizer[] {
+/**
+ * Whether "X and Y" names two organizers: when one side is an acronym
+ * ("UNODA", "… (OAS)") or the second opens with an article ("… and the
+ * OAS"). "Ministry of Defence and Foreign Affairs" stays one.
+ */
+function twoOrganizations(left: Span, right: Span): boolean {
+  const acronym = (side: Span) => /^\p{Lu}[\p{Lu}\d&-]+$|\(\p{Lu}[\p{Lu}\d&-]+\)$/u.test(side.text)
+  return acronym(left) || acronym(right) || /^(?:(?:the|el|la|los|las|le|les)\s|l['’])/i.test(right.text)
+}
+
+function readOrganizers(fields: Field[], record: Recorder): Organizer[] {
   const organizers: Organizer[] = []
-  for (const item of splitList(value)) {
+  const lines = fields.flatMap((field) => [field.value, ...field.items])
+  for (const item of lines.flatMap((line) => splitList(line.clean(), twoOrganizations))) {
     const {name, acronym} = splitAcronym(cleanName(item))
     if (!name.text) continue
     const pointer = `/event/organizers/${organizers.length}`

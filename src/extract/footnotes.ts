@@ -1,7 +1,7 @@
 /**
- * Footnotes: the text of each footnote definition, by marker. Notes carry a
- * disclaimer footnote; a note without one, or a marker without its text, is
- * worth a warning.
+ * Footnotes: the text of each footnote definition, in the order of their
+ * numbers. Notes carry a disclaimer footnote; a note without one, or a
+ * marker without its text, is worth a warning.
  */
 import type {FootnoteDefinition, Root} from 'mdast'
 import {visit} from 'unist-util-visit'
@@ -18,19 +18,17 @@ export default function extractFootnotes() {
     visit(tree, 'footnoteDefinition', (node) => {
       definitions.push(node)
     })
-    const footnotes: Footnote[] = []
-    for (const definition of definitions) {
-      const text = Span.fromNode(definition).clean()
-      if (!text.text) continue
-      const pointer = `/footnotes/${footnotes.length}`
+    const found = numbered(definitions)
+      .map(({marker, definition}) => ({marker, text: Span.fromNode(definition).clean()}))
+      .filter(({text}) => text.text)
+      .sort((a, b) => Number(a.marker) - Number(b.marker))
+    file.data.footnotes = found.map(({marker, text}, index): Footnote => {
+      const pointer = `/footnotes/${index}`
       record.mark(pointer, text)
       record.mark(`${pointer}/marker`, text)
-      // GFM allows names (`[^note]`); the record numbers those by position.
-      const marker = /^\d+$/.test(definition.identifier)
-        ? definition.identifier
-        : String(footnotes.length + 1)
-      footnotes.push({marker, text: record.value(`${pointer}/text`, text)})
-    }
+      return {marker, text: record.value(`${pointer}/text`, text)}
+    })
+
     const known = new Set(definitions.map((definition) => definition.identifier))
     visit(tree, 'footnoteReference', (node) => {
       if (known.has(node.identifier)) return
@@ -49,6 +47,20 @@ export default function extractFootnotes() {
         file.data.header?.start
       )
     }
-    file.data.footnotes = footnotes
   }
+}
+
+/** Each definition with its number; GFM names (`[^note]`) get the next free ones. */
+function numbered(definitions: FootnoteDefinition[]): {marker: string; definition: FootnoteDefinition}[] {
+  const used = new Set(
+    definitions.map((definition) => definition.identifier).filter((id) => /^\d+$/.test(id))
+  )
+  let next = 1
+  return definitions.map((definition) => {
+    if (/^\d+$/.test(definition.identifier))
+      return {marker: String(Number(definition.identifier)), definition}
+    while (used.has(String(next))) next++
+    used.add(String(next))
+    return {marker: String(next), definition}
+  })
 }

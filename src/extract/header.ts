@@ -1,27 +1,42 @@
 /**
- * Finds the title and the header block (the `Label: value` lines before the
- * first section) and reads its fields onto `file.data.header`.
+ * Finds the title and the header block — the `Label: value` lines before the
+ * first section, written as lines of a paragraph, as list items (a nested
+ * list under a label holds its values) or as `## Label` headings followed by
+ * their value — and reads its fields onto `file.data.header`. Header text
+ * that is not a known field goes to `file.data.extra`, so nothing is lost.
  */
-import type {Nodes, Root, RootContent} from 'mdast'
+import type {Heading, Nodes, Root, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Field} from '../data.js'
+import type {Extra} from '../generated/information-note.js'
 import {matchCategory, matchField} from '../labels.js'
 import {report} from '../message.js'
 import {Span} from '../span.js'
-import {recorder} from './source-map.js'
+import {type Recorder, recorder} from './source-map.js'
 
-/** `Label: value`, the label short enough not to be a sentence. */
-const fieldLine = /^([^:\n]{1,60}?)[ \t]*:[ \t]*/
+/** `Label: value`: a short label that starts with a letter; not a URL's `https:`. */
+const fieldLine = /^(\p{L}[^:\n]{0,59}?)[ \t\u00a0]*:(?!\/\/)[ \t\u00a0]*/u
+
+const maxLabelWords = 6
+
+/** Fields a note has once; a second one is kept in `extra`. */
+const single = new Set(['event', 'date', 'venue', 'dateAndVenue'])
+
+interface Line {
+  span: Span
+  /** The first line of its paragraph. */
+  first: boolean
+}
 
 export default function extractHeader() {
   return (tree: Root, file: VFile) => {
+    const record = recorder(file)
     const blocks = tree.children.filter((node) => node.type !== 'footnoteDefinition')
-    let index = 0
     const first = blocks[0]
-    if (first && isTitle(first)) {
+    const titled = first !== undefined && isTitle(first)
+    if (titled) {
       const title = Span.fromNode(first).clean()
-      if (title.text) file.data.title = recorder(file).value('/title', title)
-      index = 1
+      if (title.text) file.data.title = record.value('/title', title)
     } else {
       report(
         file,
@@ -31,59 +46,165 @@ export default function extractHeader() {
       )
     }
 
-    const header: RootContent[] = []
-    for (const block of blocks.slice(index)) {
-      if (block.type === 'heading' || !lines(block).some((line) => labelOf(line.span))) break
-      header.push(block)
-    }
-
-    const fields: Field[] = []
-    let previous: Field | undefined
-    for (const line of header.flatMap((block) => lines(block))) {
-      const field = toField(line.span)
-      if (field) {
-        fields.push(field)
-        previous = field
-        continue
-      }
-      const label = labelOf(line.span)
-      if (label || !previous || line.first) {
-        previous = undefined
-        const what = label ? `field "${label.text}"` : `text "${line.span.clean().text}"`
-        report(
-          file,
-          'unknown-field',
-          `Unexpected ${what} in the header, expected a field such as Event, Organizers, Date and Venue or Participants`,
-          recorder(file).position(line.span.trim())
-        )
-      } else {
-        // A line without a label, in the paragraph of a field, continues it.
-        previous.value = Span.join([previous.value, line.span], ' ')
-      }
+    const header = headerBlocks(blocks.slice(titled ? 1 : 0))
+    const fields = readFields(header)
+    const seen = new Set<string>()
+    for (const field of fields) {
+      if (!field.key || !single.has(field.key)) continue
+      // A second "Event:" cannot be the event: it is kept, not merged.
+      if (seen.has(field.key)) delete field.key
+      else seen.add(field.key)
     }
     file.data.header = {
       start: header[0]?.position?.start,
-      blocks: [...blocks.slice(0, index), ...header],
-      fields
+      blocks: [...(titled ? [first] : []), ...header],
+      fields: fields.filter((field) => field.key)
+    }
+    for (const field of fields) {
+      if (field.key) continue
+      const repeated = field.languages.length > 0
+      addExtra(file, record, field.label, Span.join([field.value, ...field.items], ' '), repeated)
     }
   }
 }
 
-/** A first block that is a heading, or one short line that is not a field. */
+/**
+ * Keeps header text in the record's `extra`, with an info saying so; also
+ * used for text between the header and the first section.
+ */
+export function addExtra(
+  file: VFile,
+  record: Recorder,
+  label: Span | undefined,
+  value: Span,
+  repeated = false
+): void {
+  const name = label?.clean()
+  const text = value.clean()
+  if (!name?.text && !text.text) return
+  file.data.extra ??= []
+  const extra = file.data.extra
+  const pointer = `/extra/${extra.length}`
+  const item: Extra = {}
+  if (name?.text) item.label = record.value(`${pointer}/label`, name)
+  if (text.text) item.value = record.value(`${pointer}/value`, text)
+  const where = name?.text ? name : text
+  record.mark(pointer, where)
+  extra.push(item)
+  const what = name?.text ? `field "${name.value}"` : `text "${clip(text.value)}"`
+  const why = repeated ? 'the note has it twice' : 'it is not a header field infonote knows'
+  report(file, 'unknown-field', `Kept ${what} in "extra": ${why}`, record.position(where))
+}
+
+/**
+ * The blocks of the header: labelled lines, and what follows a `## Label`
+ * heading; unlabelled blocks before the first label (a subtitle) too.
+ */
+function headerBlocks(blocks: RootContent[]): RootContent[] {
+  const labelled = (block: RootContent) =>
+    block.type === 'heading'
+      ? headingField(block) !== undefined
+      : lines(block).some((line) => fieldLine.test(line.span.clean().text))
+  const end = blocks.findIndex((block) => block.type === 'heading' && !labelled(block))
+  const start = blocks.slice(0, end === -1 ? undefined : end).findIndex(labelled)
+  if (start === -1) return []
+  const header = blocks.slice(0, start)
+  let underLabel = false
+  for (const block of blocks.slice(start)) {
+    if (!labelled(block) && (block.type === 'heading' || !underLabel)) break
+    if (block.type === 'heading') underLabel = true
+    header.push(block)
+  }
+  return header
+}
+
+function readFields(blocks: RootContent[]): Field[] {
+  const fields: Field[] = []
+  /** The field of the last `## Label` heading: unlabelled text after it is its value. */
+  let context: Field | undefined
+  const read = (node: Nodes, owner: Field | undefined): void => {
+    if (node.type === 'heading') {
+      context = headingField(node)
+      if (context) fields.push(context)
+    } else if (node.type === 'list') {
+      for (const item of node.children) {
+        const before = fields.length
+        for (const child of item.children) {
+          // A nested list belongs to the label its item opened, if any.
+          read(child, child.type === 'list' && fields.length > before ? fields.at(-1) : owner)
+        }
+      }
+    } else {
+      const found =
+        node.type === 'paragraph' || node.type === 'table'
+          ? lines(node)
+          : [{span: Span.fromNode(node), first: true}]
+      readLines(found, owner, fields)
+    }
+  }
+  for (const block of blocks) read(block, context)
+  return fields
+}
+
+/**
+ * A labelled line opens a field; a line without a label (or with one
+ * infonote does not know, under a `## Label`) continues the field of its
+ * paragraph, else belongs to `owner`, else stands alone.
+ */
+function readLines(lines: Line[], owner: Field | undefined, fields: Field[]): void {
+  let current: Field | undefined
+  for (const {span, first} of lines) {
+    const field = toField(span)
+    if (field && (field.key || !owner)) {
+      fields.push(field)
+      current = field
+    } else if (!span.clean().text) {
+      // A blank line adds nothing.
+    } else if (current && !first) {
+      // Text fields join their lines; list fields take each line as items.
+      current.items.push(span)
+    } else if (owner) {
+      owner.items.push(span)
+    } else {
+      fields.push({value: span, items: [], languages: []})
+    }
+  }
+}
+
+function toField(line: Span): Field | undefined {
+  const text = line.clean()
+  const match = fieldLine.exec(text.text)
+  if (!match?.[1]) return undefined
+  const field = labelled(text.slice(0, match[1].length), text.slice(match[0].length))
+  // An unknown "label" of many words is a sentence with a colon.
+  return field.key || match[1].split(' ').length <= maxLabelWords ? field : undefined
+}
+
+/** `## Participants` (or `## Event: Seminar …`) as a field; other headings are sections. */
+function headingField(heading: Heading): Field | undefined {
+  const text = Span.fromNode(heading).clean()
+  const field = toField(text) ?? labelled(text, Span.empty(text.end))
+  return field.key ? field : undefined
+}
+
+function labelled(label: Span, value: Span): Field {
+  const field = matchField(label.text)
+  if (field) return {key: field.key, label, value, items: [], languages: field.languages}
+  const category = matchCategory(label.text)
+  if (category) {
+    return {key: 'category', category: category.key, label, value, items: [], languages: category.languages}
+  }
+  return {label, value, items: [], languages: []}
+}
+
+/** A first block that is a heading but not a label, or one short line that is not a field. */
 function isTitle(node: RootContent): boolean {
-  if (node.type === 'heading') return true
+  if (node.type === 'heading') return !headingField(node)
   if (node.type !== 'paragraph') return false
   const text = Span.fromNode(node).clean().text
-  return !text.includes('\n') && text.split(' ').length <= 12 && !labelOf(Span.fromNode(node))
+  return !text.includes('\n') && text.split(' ').length <= 12 && !fieldLine.test(text)
 }
 
-interface Line {
-  span: Span
-  /** The first line of its paragraph. */
-  first: boolean
-}
-
-/** The lines of a header block: each line of each paragraph, list items included. */
 function lines(node: Nodes): Line[] {
   switch (node.type) {
     case 'paragraph':
@@ -93,26 +214,19 @@ function lines(node: Nodes): Line[] {
     case 'list':
     case 'listItem':
       return node.children.flatMap((child) => lines(child))
+    case 'table':
+      // A header laid out as a table: one "Label | value" row per field.
+      return node.children.map((row) => {
+        const [label, ...cells] = row.children.map((cell) => Span.fromNode(cell))
+        const value = Span.join(cells, ' ')
+        const separator = label && !label.text.trimEnd().endsWith(':') && value.text ? ': ' : ' '
+        return {span: Span.join(label ? [label, value] : [], separator), first: true}
+      })
     default:
       return []
   }
 }
 
-function labelOf(line: Span): Span | undefined {
-  const text = line.clean()
-  const match = fieldLine.exec(text.text)
-  return match?.[1] ? text.slice(0, match[1].length) : undefined
-}
-
-function toField(line: Span): Field | undefined {
-  const text = line.clean()
-  const match = fieldLine.exec(text.text)
-  if (!match?.[1]) return undefined
-  const label = text.slice(0, match[1].length)
-  const value = text.slice(match[0].length)
-  const field = matchField(label.text)
-  if (field) return {key: field.key, label, value, languages: field.languages}
-  const category = matchCategory(label.text)
-  if (category) return {key: 'category', category: category.key, label, value, languages: category.languages}
-  return undefined
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text
 }

@@ -22,7 +22,8 @@ const innerLabel = /^([^:]{1,60}?)\s*:\s*/
 interface Group {
   category: Category
   label: Span
-  entries: Span
+  /** Lines of entries: the value, and the lines under the label. */
+  entries: Span[]
 }
 
 export default function extractParticipants() {
@@ -30,7 +31,7 @@ export default function extractParticipants() {
     const record = recorder(file)
     const fields = file.data.header?.fields ?? []
     const groups = fields.flatMap((field) => toGroup(field))
-    if (!fields.some((field) => field.key === 'participants') && groups.length === 0) {
+    if (groups.length === 0) {
       report(
         file,
         'missing-participants',
@@ -45,29 +46,32 @@ export default function extractParticipants() {
 }
 
 function toGroup(field: Field): Group[] {
+  const label = field.label ?? field.value
   if (field.key === 'category' && field.category) {
-    return [{category: field.category, label: field.label, entries: field.value}]
+    return [{category: field.category, label, entries: [field.value, ...field.items]}]
   }
   if (field.key !== 'participants') return []
   const value = field.value.clean()
-  if (!value.text) return []
   const inner = innerLabel.exec(value.text)
   const category = inner?.[1] ? matchCategory(inner[1]) : undefined
   if (inner?.[1] && category) {
-    return [
-      {category: category.key, label: value.slice(0, inner[1].length), entries: value.slice(inner[0].length)}
-    ]
+    const entries = [value.slice(inner[0].length), ...field.items]
+    return [{category: category.key, label: value.slice(0, inner[1].length), entries}]
   }
-  return [{category: 'other', label: field.label, entries: value}]
+  const entries = [value, ...field.items].filter((line) => line.clean().text)
+  return entries.length > 0 ? [{category: 'other', label, entries}] : []
 }
 
 function readGroup(group: Group, pointer: string, file: VFile, record: Recorder): ParticipantGroup {
   record.mark(pointer, group.label)
   record.mark(`${pointer}/category`, group.label)
   const label = record.value(`${pointer}/label`, group.label.clean())
-  const value = group.entries.clean()
-  record.mark(`${pointer}/entries`, value)
-  const names = none.test(value.text) ? [] : splitList(value).map((item) => cleanName(item))
+  const lines = group.entries.map((line) => line.clean()).filter((line) => line.text)
+  record.mark(`${pointer}/entries`, lines[0] ?? group.label)
+  const names = lines
+    .filter((line) => !none.test(line.text))
+    .flatMap((line) => splitList(line, group.category === 'states' ? bothStates : undefined))
+    .map((item) => cleanName(item))
   const entries: Participant[] = []
   for (const name of names) {
     const found = group.category === 'states' ? readState(name, file, record) : [{name}]
@@ -84,6 +88,11 @@ function readGroup(group: Group, pointer: string, file: VFile, record: Recorder)
     }
   }
   return {category: group.category, label, entries}
+}
+
+/** "Chile and Peru" lists two States; "Bosnia and Herzegovina" is one. */
+function bothStates(left: Span, right: Span): boolean {
+  return countryCode(cleanName(left).text) !== undefined && countryCode(cleanName(right).text) !== undefined
 }
 
 interface State {

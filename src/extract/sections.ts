@@ -1,6 +1,9 @@
 /**
- * The numbered sections: each heading after the header opens one; its
- * bullets become `items` (nested bullets kept), everything else `paragraphs`.
+ * The numbered sections. The first heading after the header opens one, and
+ * so does each later heading that is numbered or no deeper than it; a deeper
+ * unnumbered heading (`### Day one`) is a paragraph of its section, as is a
+ * heading with no title. Bullets become `items` (nested bullets kept),
+ * everything else `paragraphs`.
  */
 import type {Heading, List, Nodes, Root} from 'mdast'
 import type {VFile} from 'vfile'
@@ -8,6 +11,7 @@ import type {Item, Section} from '../generated/information-note.js'
 import {matchSection} from '../labels.js'
 import {report} from '../message.js'
 import {Span} from '../span.js'
+import {addExtra} from './header.js'
 import {type Recorder, recorder} from './source-map.js'
 
 const numbered = /^(\d{1,3})\s*[.)]?\s+(\S.*)$/
@@ -17,21 +21,20 @@ export default function extractSections() {
     const record = recorder(file)
     const skip = new Set<Nodes>(file.data.header?.blocks)
     const sections: Section[] = []
+    let depth: number | undefined
     for (const node of tree.children) {
       if (skip.has(node) || node.type === 'footnoteDefinition') continue
-      if (node.type === 'heading') {
-        sections.push(readHeading(node, `/sections/${sections.length}`, sections.at(-1), record))
+      const heading = node.type === 'heading' ? parseHeading(node) : undefined
+      if (node.type === 'heading' && heading && (heading.number || node.depth <= (depth ?? node.depth))) {
+        depth ??= node.depth
+        sections.push(readHeading(heading, `/sections/${sections.length}`, sections.at(-1), record))
         continue
       }
       const section = sections.at(-1)
       const pointer = `/sections/${sections.length - 1}`
       if (!section) {
-        report(
-          file,
-          'unknown-field',
-          `Unexpected text "${clip(Span.fromNode(node).clean().text)}" before the first section, expected a header field or a section heading`,
-          node.position
-        )
+        // Text between the header and the first section: kept, not placed.
+        addExtra(file, record, undefined, Span.fromNode(node))
       } else if (node.type === 'list') {
         section.items.push(...readItems(node, `${pointer}/items`, section.items.length, record))
       } else {
@@ -54,21 +57,33 @@ export default function extractSections() {
   }
 }
 
+interface ParsedHeading {
+  text: Span
+  number?: number
+  title: Span
+}
+
+/** "2. Background:" → 2 and "Background"; nothing for a heading without a title. */
+function parseHeading(heading: Heading): ParsedHeading | undefined {
+  const text = Span.fromNode(heading).clean()
+  const match = numbered.exec(text.text)
+  const rest = match?.[2] ? text.slice(text.text.length - match[2].length) : text
+  const title = rest.slice(0, rest.text.length - (/[\s:.]*$/.exec(rest.text)?.[0].length ?? 0))
+  if (!/[\p{L}\p{N}]/u.test(title.text)) return undefined
+  return {text, title, ...(match?.[1] ? {number: Number(match[1])} : {})}
+}
+
 function readHeading(
-  heading: Heading,
+  heading: ParsedHeading,
   pointer: string,
   previous: Section | undefined,
   record: Recorder
 ): Section {
-  const text = Span.fromNode(heading).clean()
-  const match = numbered.exec(text.text)
-  const title = match?.[2] ? text.slice(text.text.length - match[2].length) : text
-  const clean = title.slice(0, title.text.length - (/[\s:.]*$/.exec(title.text)?.[0].length ?? 0))
-  for (const key of ['', '/number', '/kind']) record.mark(`${pointer}${key}`, text)
+  for (const key of ['', '/number', '/kind']) record.mark(`${pointer}${key}`, heading.text)
   return {
-    number: match?.[1] ? Number(match[1]) : (previous?.number ?? 0) + 1,
-    title: record.value(`${pointer}/title`, clean),
-    kind: matchSection(clean.text)?.key ?? 'other',
+    number: heading.number ?? (previous?.number ?? 0) + 1,
+    title: record.value(`${pointer}/title`, heading.title),
+    kind: matchSection(heading.title.text)?.key ?? 'other',
     items: [],
     paragraphs: []
   }
@@ -102,6 +117,7 @@ function readItems(list: List, pointer: string, offset: number, record: Recorder
 function paragraphs(node: Nodes): Span[] {
   switch (node.type) {
     case 'paragraph':
+    case 'heading':
     case 'code':
       return nonEmpty(Span.fromNode(node).clean())
     case 'table':
@@ -123,8 +139,4 @@ function paragraphs(node: Nodes): Span[] {
 
 function nonEmpty(span: Span): Span[] {
   return span.text ? [span] : []
-}
-
-function clip(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text
 }

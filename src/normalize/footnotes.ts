@@ -1,9 +1,10 @@
 /**
- * Reads superscript footnote markers. A paragraph that starts with one
+ * Reads footnote markers written as plain text: superscript digits (`¹`),
+ * `^1` and `[1]`. A paragraph or line that starts with a marker
  * (`¹ For information – not an official report.`) is the text of that
  * footnote: it becomes a footnote definition at the end of the note, wherever
- * the conversion left it. A superscript after a word (`Information Note¹`)
- * becomes a footnote reference.
+ * the conversion left it (between paragraphs, inside a list item). A marker
+ * right after a word (`Information Note¹`) becomes a footnote reference.
  */
 import type {FootnoteDefinition, Paragraph, Parent, PhrasingContent, Root, RootContent, Text} from 'mdast'
 import {toString as textOf} from 'mdast-util-to-string'
@@ -11,21 +12,27 @@ import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {type Location, location} from 'vfile-location'
 import {report} from '../message.js'
-import {at, slicePosition, sliceText} from '../tree.js'
+import {at, lineCuts, slicePosition, sliceText, splitParagraph} from '../tree.js'
 
 const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹'
-const definitionStart = /^[ \t]*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)[ \t]+(?=\S)/
-const reference = /(?<=\S)[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g
+/** A marker opening a footnote's text: `¹ `, `^1 `, `[1] `. */
+const definitionStart = /^[ \t]*([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^\d{1,3}|\[\d{1,3}\])[ \t\u00a0]*(?=\S)/
+/** A marker after a word, or after a word and a space: `Note¹`, `Note^1`, `Note [1]`. */
+const reference = /(?<=[^\s[(][ \t]?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^\d{1,3}|\[\d{1,3}\])/g
 
-export default function superscriptFootnotes() {
+export default function footnotes() {
   return (tree: Root, file: VFile) => {
     const place = location(file)
     const definitions = collectDefinitions(tree, file, place)
+    const known = new Set([
+      ...definitions.map((definition) => definition.identifier),
+      ...tree.children.flatMap((node) => (node.type === 'footnoteDefinition' ? [node.identifier] : []))
+    ])
     tree.children.push(...definitions)
     visit(tree, (node, index, parent) => {
       if (node.type === 'footnoteDefinition') return SKIP
       if (node.type !== 'text' || !parent || index === undefined) return
-      const replacement = references(node, file, place)
+      const replacement = references(node, known, file, place)
       if (!replacement) return
       parent.children.splice(index, 1, ...(replacement as typeof parent.children))
       return index + replacement.length
@@ -36,34 +43,63 @@ export default function superscriptFootnotes() {
 /** Takes every footnote text out of the body, in source order. */
 function collectDefinitions(tree: Root, file: VFile, place: Location): FootnoteDefinition[] {
   const found: FootnoteDefinition[] = []
-  visit(tree, 'paragraph', (paragraph, index, parent) => {
-    if (!parent || index === undefined || parent.type === 'footnoteDefinition') return
-    const definition = toDefinition(paragraph, place)
-    if (!definition) return
-    const marker = textOf(paragraph).trimStart().slice(0, definition.identifier.length)
-    const section = parent === tree ? sectionBefore(tree, index) : undefined
-    const stranded = parent !== tree || tree.children.slice(index + 1).some((node) => !isDefinitionLike(node))
-    if (stranded) {
-      const from = section ? `section "${section}"` : parent === tree ? 'the header' : 'a list'
-      report(
-        file,
-        'moved-footnote',
-        `Moved the text of footnote ${marker} out of ${from} to the footnotes`,
-        paragraph.position
-      )
-    } else {
-      report(
-        file,
-        'superscript-footnote-marker',
-        `Read the line starting with superscript "${marker}" as the text of footnote ${definition.identifier}`,
-        paragraph.position
+  for (let index = 0; index < tree.children.length; index++) {
+    const node = tree.children[index] as RootContent
+    if (node.type === 'footnoteDefinition') continue
+    const section = sectionBefore(tree, index)
+    const take = (paragraph: Paragraph, position: number, parent: Parent): number | undefined => {
+      const cut = lineCuts(paragraph).find((candidate) => definitionStart.test(candidate.line))
+      if (cut) {
+        // A footnote's text glued onto the line before it: cut it off first.
+        parent.children.splice(position, 1, ...splitParagraph(paragraph, cut, place))
+        return position
+      }
+      const definition = toDefinition(paragraph, place)
+      if (!definition) return undefined
+      const last = parent === tree && tree.children.slice(index + 1).every(isDefinitionLike)
+      const marker = /\S+/.exec(textOf(paragraph))?.[0] ?? ''
+      if (last) {
+        report(
+          file,
+          'footnote-marker',
+          `Read the line starting with "${marker}" as the text of footnote ${definition.identifier}`,
+          paragraph.position
+        )
+      } else {
+        const from = section ? `section "${section}"` : 'the header'
+        report(
+          file,
+          'moved-footnote',
+          `Moved the text of footnote ${marker} out of ${from} to the footnotes`,
+          paragraph.position
+        )
+      }
+      found.push(definition)
+      parent.children.splice(position, 1)
+      return position
+    }
+    if (node.type === 'paragraph') {
+      if (take(node, index, tree) !== undefined) index--
+      continue
+    }
+    visit(node, 'paragraph', (paragraph, position, parent) =>
+      parent && position !== undefined ? take(paragraph, position, parent) : undefined
+    )
+  }
+  removeEmptyContainers(tree)
+  return found
+}
+
+/** A list item whose only paragraph was a footnote goes too, and a list left empty. */
+function removeEmptyContainers(tree: Root): void {
+  visit(tree, (node) => {
+    if (node.type === 'list') node.children = node.children.filter((item) => item.children.length > 0)
+    if ('children' in node) {
+      ;(node as Parent).children = (node as Parent).children.filter(
+        (child) => !(child.type === 'list' && child.children.length === 0)
       )
     }
-    found.push(definition)
-    ;(parent as Parent).children.splice(index, 1)
-    return index
   })
-  return found
 }
 
 function toDefinition(paragraph: Paragraph, place: Location): FootnoteDefinition | undefined {
@@ -81,22 +117,29 @@ function toDefinition(paragraph: Paragraph, place: Location): FootnoteDefinition
   }
 }
 
-/** Splits superscript markers after a word out of `node` as footnote references. */
-function references(node: Text, file: VFile, place: Location): PhrasingContent[] | undefined {
+/**
+ * Splits markers after a word out of `node` as footnote references: those of
+ * a footnote the note has, and `¹` (the disclaimer's, whose text may be
+ * missing). `m²` stays.
+ */
+function references(
+  node: Text,
+  known: ReadonlySet<string>,
+  file: VFile,
+  place: Location
+): PhrasingContent[] | undefined {
   const result: PhrasingContent[] = []
   let done = 0
   for (const match of node.value.matchAll(reference)) {
-    const end = match.index + match[0].length
     const identifier = toDigits(match[0])
+    // An unknown marker after a space is text: "see [2]".
+    if (!known.has(identifier) && (match[0] !== '¹' || /\s/.test(node.value.charAt(match.index - 1))))
+      continue
+    const end = match.index + match[0].length
     if (match.index > done) result.push(sliceText(node, done, match.index, place))
     const position = slicePosition(node, match.index, end, place)
     result.push({type: 'footnoteReference', identifier, label: identifier, ...at(position)})
-    report(
-      file,
-      'superscript-footnote-marker',
-      `Read superscript "${match[0]}" as a reference to footnote ${identifier}`,
-      position
-    )
+    report(file, 'footnote-marker', `Read "${match[0]}" as a reference to footnote ${identifier}`, position)
     done = end
   }
   if (done === 0) return undefined
@@ -124,6 +167,10 @@ function sectionBefore(tree: Root, index: number): string | undefined {
   )
 }
 
-function toDigits(value: string): string {
-  return Array.from(value, (char) => String(superscripts.indexOf(char))).join('')
+/** `¹²` → `12`, `^3` → `3`, `[4]` → `4`. */
+function toDigits(marker: string): string {
+  return Array.from(marker.replace(/[\^[\]]/g, ''), (char) => {
+    const superscript = superscripts.indexOf(char)
+    return superscript === -1 ? char : String(superscript)
+  }).join('')
 }

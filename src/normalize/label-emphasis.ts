@@ -10,7 +10,7 @@ import {report} from '../message.js'
 import {at, lineStarts, slicePosition, sliceText} from '../tree.js'
 
 /** A label, its colon, then the stray markers that should have closed it. */
-const brokenLabel = /[ \t]*([^\s*_:][^\n:*]{0,79}?)[ \t]*:[ \t]*(\*{1,2}|_{1,2})(?=\s|$)/y
+const brokenLabel = /[ \t\u00a0]*([^\s*_:][^\n:*]{0,79}?)[ \t\u00a0]*:[ \t\u00a0]*(\*{1,2}|_{1,2})(?=\s|$)/y
 
 export default function repairLabelEmphasis() {
   return (tree: Root, file: VFile) => {

@@ -1,16 +1,18 @@
 /**
  * Turns numbered list items used as section headings (`1. **Objectives**`,
- * `4. Additional comments`) into headings: `## 1. Objectives`.
+ * `4. Additional comments`) into headings: `## 1. Objectives`. What else the
+ * item holds (bullets indented under it) follows the heading.
  */
-import type {Heading, List, ListItem, Paragraph, Root} from 'mdast'
+import type {Heading, List, ListItem, Paragraph, Root, RootContent} from 'mdast'
 import {toString as textOf} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
-import {matchSection} from '../labels.js'
+import {isLabel, matchSection} from '../labels.js'
 import {report} from '../message.js'
+import {at} from '../tree.js'
 
 export default function listItemHeading() {
   return (tree: Root, file: VFile) => {
-    tree.children = tree.children.flatMap((node) => {
+    tree.children = tree.children.flatMap((node): RootContent[] => {
       if (
         node.type !== 'list' ||
         !node.ordered ||
@@ -18,16 +20,16 @@ export default function listItemHeading() {
       ) {
         return [node]
       }
-      return node.children.map((item, index) => {
+      return node.children.flatMap((item, index) => {
         const number = (node.start ?? 1) + index
-        const heading = toHeading(item, number, String(file.value))
+        const [paragraph, ...rest] = item.children as [Paragraph, ...RootContent[]]
         report(
           file,
           'list-item-heading',
-          `Read numbered list item "${number}. ${textOf(item).trim()}" as a section heading`,
+          `Read numbered list item "${number}. ${textOf(paragraph).trim()}" as a section heading`,
           item.position
         )
-        return heading
+        return [toHeading(item, paragraph, number, String(file.value)), ...rest]
       })
     })
   }
@@ -35,21 +37,29 @@ export default function listItemHeading() {
 
 function isHeadingLike(item: ListItem, list: List): boolean {
   const [paragraph, ...rest] = item.children
-  if (!paragraph || rest.length > 0 || paragraph.type !== 'paragraph') return false
+  if (paragraph?.type !== 'paragraph') return false
   const text = textOf(paragraph).trim()
-  if (!text || text.includes('\n')) return false
-  const emphasized = paragraph.children.every(
+  if (!text || text.includes('\n') || isLabel(text)) return false
+  if (isEmphasized(paragraph) || matchSection(text)) return true
+  // A lone short item without final punctuation reads as a title, not a point.
+  return (
+    rest.length === 0 &&
+    list.children.length === 1 &&
+    text.split(/\s+/).length <= 10 &&
+    !/[.;:,!?]$/.test(text)
+  )
+}
+
+/** Only bold or italic text: how converters mark a heading. */
+export function isEmphasized(paragraph: Paragraph): boolean {
+  return paragraph.children.every(
     (child) =>
       child.type === 'strong' || child.type === 'emphasis' || (child.type === 'text' && !child.value.trim())
   )
-  // A lone short item without final punctuation reads as a title, not a point.
-  const lone = list.children.length === 1 && text.split(/\s+/).length <= 10 && !/[.;:,!?]$/.test(text)
-  return emphasized || matchSection(text) !== undefined || lone
 }
 
 /** The heading keeps the item's number as written (`1. `), placed on the marker. */
-function toHeading(item: ListItem, number: number, source: string): Heading {
-  const paragraph = item.children[0] as Paragraph
+function toHeading(item: ListItem, paragraph: Paragraph, number: number, source: string): Heading {
   const start = item.position?.start
   const end = paragraph.position?.start
   const marker =
@@ -63,6 +73,6 @@ function toHeading(item: ListItem, number: number, source: string): Heading {
       {type: 'text', value: marker, ...(start && end ? {position: {start, end}} : {})},
       ...paragraph.children
     ],
-    ...(item.position ? {position: item.position} : {})
+    ...at(start && paragraph.position ? {start, end: paragraph.position.end} : undefined)
   }
 }

@@ -9,24 +9,30 @@ export interface DateRange {
   end: string
 }
 
+/** Month names and abbreviations in English, Spanish and French, without accents. */
 const months = new Map<string, number>(
   [
-    ['january', 'jan'],
-    ['february', 'feb'],
-    ['march', 'mar'],
-    ['april', 'apr'],
-    ['may', 'may'],
-    ['june', 'jun'],
-    ['july', 'jul'],
-    ['august', 'aug'],
-    ['september', 'sep', 'sept'],
-    ['october', 'oct'],
-    ['november', 'nov'],
-    ['december', 'dec']
+    ['january', 'jan', 'enero', 'ene', 'janvier', 'janv'],
+    ['february', 'feb', 'febrero', 'fevrier', 'fevr', 'fev'],
+    ['march', 'mar', 'marzo', 'mars'],
+    ['april', 'apr', 'abril', 'abr', 'avril', 'avr'],
+    ['may', 'mayo', 'mai'],
+    ['june', 'jun', 'junio', 'juin'],
+    ['july', 'jul', 'julio', 'juillet', 'juil'],
+    ['august', 'aug', 'agosto', 'ago', 'aout'],
+    ['september', 'sep', 'sept', 'septiembre', 'setiembre', 'set', 'septembre'],
+    ['october', 'oct', 'octubre', 'octobre'],
+    ['november', 'nov', 'noviembre', 'novembre'],
+    ['december', 'dec', 'diciembre', 'dic', 'decembre']
   ].flatMap((names, index) => names.map((name) => [name, index + 1] as const))
 )
 
-const weekdays = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/g
+const weekdays =
+  /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|lunes|martes|miercoles|jueves|viernes|sabado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b/g
+/** Words that join the two ends of a range. */
+const range = /\s*[-‐‑‒–—−]\s*|\s+(?:to|and|until|through|al|a|y|hasta|au|et|jusqu'au)\s+|\s*&\s*/g
+/** Words that only connect: "del 12 al 14 de marzo de 2012", "du 12 au 14 mars". */
+const fillers = new Set(['de', 'del', 'du', 'le', 'el', 'from', 'the', 'of', 'on'])
 
 type Token = {kind: 'day' | 'year'; value: number} | {kind: 'month'; value: number} | {kind: 'to'}
 
@@ -54,10 +60,14 @@ export function parseDates(text: string): DateRange | undefined {
   return start <= end ? {start, end} : undefined
 }
 
-/** Where the dates end in a combined "Date and Venue" value: just after the first year. */
+/**
+ * Where the dates end in a combined "Date and Venue" value: after the year
+ * that closes the longest readable date ("30 December 2011 – 2 January 2012,
+ * Vienna"), else after the first year.
+ */
 export function endOfDates(text: string): number | undefined {
-  const year = /\b(?:1[89]|20)\d\d\b/.exec(text)
-  return year ? year.index + year[0].length : undefined
+  const ends = [...text.matchAll(/\b(?:1[89]|20)\d\d\b/g)].map((year) => year.index + year[0].length)
+  return ends.findLast((end) => parseDates(text.slice(0, end)) !== undefined) ?? ends[0]
 }
 
 const shapes = {day: 'd', month: 'm', year: 'y', to: '-'} as const
@@ -79,16 +89,19 @@ const forms: Record<string, readonly [number, number, number, number, number, nu
 
 function tokenize(text: string): Token[] | undefined {
   const words = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(/[’‘]/g, "'")
     .replace(weekdays, ' ')
-    // Any dash, "to", "and", "&" between two dates or days is a range.
-    .replace(/\s*[-‐‑‒–—−]\s*|\s+(?:to|and|until|through)\s+|\s*&\s*/g, ' - ')
-    .replace(/(\d)(?:st|nd|rd|th)\b/g, '$1')
+    .replace(/(\d)(?:st|nd|rd|th|er|re|eme|e|o|º|°)(?=\s|$|[,.])/g, '$1')
     .replace(/[,.]/g, ' ')
+    .replace(range, ' - ')
     .trim()
     .split(/\s+/)
   const tokens: Token[] = []
   for (const word of words) {
+    if (fillers.has(word)) continue
     const month = months.get(word)
     if (month) tokens.push({kind: 'month', value: month})
     else if (word === '-') tokens.push({kind: 'to'})

@@ -108,8 +108,13 @@ function parse(argv: readonly string[]) {
   try {
     return parseArgs({args: [...argv], options, allowPositionals: true, strict: true})
   } catch (error) {
-    const option = /'([^']+)'/.exec(String(error))?.[1]
-    throw new UsageError(option ? `Unknown or incomplete option "${option}"` : String(error))
+    const {code, message} = error as {code?: string; message: string}
+    const option = /'([^']+)'/.exec(message)?.[1] ?? ''
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`Unknown option "${option}"`)
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      throw new UsageError(`Missing value for option "${option.replace(/ <value>$/, '')}"`)
+    }
+    throw error
   }
 }
 

@@ -3,7 +3,7 @@
  * each (clickable in terminals and editors), and a summary of the batch.
  */
 import type {VFileMessage} from 'vfile-message'
-import type {Result} from './batch.js'
+import {hasErrors, type Result} from './batch.js'
 import {severity} from './message.js'
 
 export function sortMessages(messages: readonly VFileMessage[]): VFileMessage[] {
@@ -34,7 +34,7 @@ export function count(results: readonly Result[]): Counts {
   const messages = results.flatMap((result) => result.file.messages)
   return {
     notes: results.length,
-    valid: results.filter((result) => !result.file.messages.some((message) => message.fatal)).length,
+    valid: results.filter((result) => !hasErrors(result)).length,
     errors: messages.filter((message) => severity(message) === 'error').length,
     warnings: messages.filter((message) => severity(message) === 'warning').length
   }

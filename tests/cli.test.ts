@@ -226,8 +226,8 @@ describe('infonote validate', () => {
 
 describe('usage', () => {
   it.each([
-    [['validate', '--frobnicate', 'x'], 'Unknown or incomplete option "--frobnicate"'],
-    [['convert', 'x', '--out'], 'Unknown or incomplete option "-o, --out <value>"'],
+    [['validate', '--frobnicate', 'x'], 'Unknown option "--frobnicate"'],
+    [['convert', 'x', '--out'], 'Missing value for option "-o, --out"'],
     [['validate'], 'Missing path: name the notes or folders to read'],
     [['validate', 'nowhere'], 'Cannot find "nowhere": no such file or folder'],
     [['validate', 'empty'], 'No notes in "empty": expected .md, .markdown, .txt files'],

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
 import type {InformationNote} from './generated/information-note.js'
 import {isError} from './message.js'
 
@@ -45,6 +46,26 @@ export default function assemble() {
       contacts,
       extra
     }
+    // Values that come from the whole note rather than from one place in it.
+    const map = file.data.sourceMap ?? new Map()
+    const whole = {
+      start: {line: 1, column: 1, offset: 0},
+      end: location(file).toPoint(String(file.value).length)
+    }
+    if (whole.end) {
+      for (const pointer of [
+        '/schemaVersion',
+        '/source/path',
+        '/source/sha256',
+        '/source/encoding',
+        '/language'
+      ]) {
+        map.set(pointer, {start: whole.start, end: whole.end})
+      }
+    }
+    const named = map.get('/event/name')
+    if (named) map.set('/id', named)
+    file.data.sourceMap = map
     file.data.record = record
   }
 }

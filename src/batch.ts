@@ -6,12 +6,12 @@
 import {type Dirent, readdirSync, readFileSync, rmSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
+import {type Settings, settingsFrom, UsageError} from './config.js'
 import type {InformationNote} from './generated/information-note.js'
 import {fileStart, isError, report} from './message.js'
 import {convertFile} from './pipeline.js'
-import {compare, serializeFeed, serializeRecord, writeFileAtomic} from './write.js'
+import {compare, serializeFeed, serializeRecord, serializeSourceMap, writeFileAtomic} from './write.js'
 
-export const extensions = ['.md', '.markdown', '.txt']
 export const feedName = 'records.jsonl'
 
 export interface Note {
@@ -30,17 +30,20 @@ export interface Result {
   record?: InformationNote
 }
 
-/** A problem with the command line rather than with a note (exit code 2). */
-export class UsageError extends Error {}
-
 /**
  * The notes that `paths` name, sorted by path. A directory gives every
  * `.md`, `.markdown` and `.txt` file below it, skipping hidden entries,
  * `node_modules` and `exclude` (the output folder).
  */
-export function discover(paths: readonly string[], cwd: string, exclude: readonly string[] = []): Note[] {
+export function discover(
+  paths: readonly string[],
+  cwd: string,
+  settings: Pick<Settings, 'extensions' | 'ignored'> = settingsFrom(),
+  exclude: readonly string[] = []
+): Note[] {
   if (paths.length === 0) throw new UsageError('Missing path: name the notes or folders to read')
   const skip = new Set(exclude.map((folder) => path.resolve(cwd, folder)))
+  const walker = {skip, extensions: settings.extensions, ignored: settings.ignored}
   const notes = new Map<string, Note>()
   for (const given of paths) {
     const absolute = path.resolve(cwd, given)
@@ -48,14 +51,14 @@ export function discover(paths: readonly string[], cwd: string, exclude: readonl
     if (kind === 'missing') throw new UsageError(`Cannot find "${given}": no such file or folder`)
     const found =
       kind === 'folder'
-        ? walk(absolute, skip).map((found) =>
+        ? walk(absolute, walker).map((found) =>
             found.unreadable
               ? {path: display(found.absolute, cwd), ...found}
               : toNote(found.absolute, path.relative(absolute, found.absolute), cwd)
           )
         : [{...toNote(absolute, path.basename(absolute), cwd), ...(typeof kind === 'object' ? kind : {})}]
     if (found.length === 0) {
-      throw new UsageError(`No notes in "${given}": expected ${extensions.join(', ')} files`)
+      throw new UsageError(`No notes in "${given}": expected ${settings.extensions.join(', ')} files`)
     }
     for (const note of found) notes.set(note.absolute, note)
   }
@@ -71,7 +74,13 @@ interface Found {
  * The note files below `folder`. A folder that cannot be listed, or an entry
  * that cannot be looked at (a symbolic link loop), is reported, not fatal.
  */
-function walk(folder: string, skip: ReadonlySet<string>): Found[] {
+interface Walker {
+  skip: ReadonlySet<string>
+  extensions: readonly string[]
+  ignored: (absolute: string) => boolean
+}
+
+function walk(folder: string, walker: Walker): Found[] {
   let entries: Dirent[]
   try {
     entries = readdirSync(folder, {withFileTypes: true})
@@ -81,10 +90,11 @@ function walk(folder: string, skip: ReadonlySet<string>): Found[] {
   const found: Found[] = []
   for (const entry of entries) {
     const absolute = path.join(folder, entry.name)
-    if (entry.name.startsWith('.') || entry.name === 'node_modules' || skip.has(absolute)) continue
+    if (entry.name.startsWith('.') || entry.name === 'node_modules' || walker.skip.has(absolute)) continue
+    if (walker.ignored(entry.isDirectory() ? `${absolute}${path.sep}` : absolute)) continue
     if (entry.isDirectory()) {
-      found.push(...walk(absolute, skip))
-    } else if (extensions.includes(path.extname(entry.name).toLowerCase())) {
+      found.push(...walk(absolute, walker))
+    } else if (walker.extensions.includes(path.extname(entry.name).toLowerCase())) {
       // A symbolic link counts when it leads to a file; links to folders are not walked.
       const kind = entry.isSymbolicLink() ? kindOf(absolute) : 'file'
       if (kind === 'file') found.push({absolute})
@@ -123,7 +133,7 @@ function toPosix(file: string): string {
 }
 
 /** Reads and converts every note, then applies the checks that span the batch. */
-export function convertAll(notes: readonly Note[]): Result[] {
+export function convertAll(notes: readonly Note[], settings?: Pick<Settings, 'labels' | 'rules'>): Result[] {
   const results = notes.map((note): Result => {
     const file = new VFile({path: note.path})
     if (note.unreadable) {
@@ -136,7 +146,7 @@ export function convertAll(notes: readonly Note[]): Result[] {
       report(file, 'unreadable-file', `Cannot read this file: ${describe(error)}`, fileStart)
       return {note, file}
     }
-    convertFile(file)
+    convertFile(file, settings)
     return {note, file, ...(file.data.record ? {record: file.data.record} : {})}
   })
   checkCollisions(results)
@@ -186,20 +196,30 @@ function reject(result: Result, ruleId: 'output-collision' | 'duplicate-id', rea
 
 /**
  * Writes each record to `<out>/<output>` (`out` absolute, shown relative
- * to `cwd`) and removes the output an invalid
+ * to `cwd`), with its source map `<stem>.map.json` when asked, and removes the output an invalid
  * note left from an earlier run; then writes the feed of all valid records.
  */
-export function writeAll(results: readonly Result[], out: string, cwd: string): void {
+export function writeAll(
+  results: readonly Result[],
+  out: string,
+  cwd: string,
+  options: {sourceMap?: boolean} = {}
+): void {
   const records: InformationNote[] = []
   for (const result of results) {
     if (!result.note.output) continue
     const target = path.join(out, result.note.output)
     try {
+      const map = target.replace(/\.json$/, '.map.json')
       if (result.record) {
         writeFileAtomic(target, serializeRecord(result.record))
+        if (options.sourceMap)
+          writeFileAtomic(map, serializeSourceMap(result.record, result.file.data.sourceMap ?? new Map()))
+        else rmSync(map, {force: true})
         records.push(result.record)
       } else {
         rmSync(target, {force: true})
+        rmSync(map, {force: true})
       }
     } catch (error) {
       report(

@@ -13,7 +13,7 @@ import type {
   Section,
   Source
 } from './generated/information-note.js'
-import type {Category, FieldKey, Language} from './labels.js'
+import type {Category, FieldKey, Labels, Language} from './labels.js'
 import type {Span} from './span.js'
 
 /** A `Label: value` line of the header, with the lines that belong to it. */
@@ -42,6 +42,8 @@ export type SourceMap = Map<string, Position>
 
 declare module 'vfile' {
   interface DataMap {
+    /** The vocabulary to read labels with, when a configuration adds words. */
+    labels: Labels
     source: Source
     header: Header
     title: string

@@ -1,7 +1,10 @@
 /**
  * The words notes use for header fields, participant categories and section
- * titles, per language. Matching ignores case, accents and spacing.
+ * titles, per language. Matching ignores case, accents and spacing. A
+ * configuration may add words (`labels` in infonote.config.json).
  */
+import type {VFile} from 'vfile'
+import type {Labels as LabelsConfig} from './generated/config.js'
 import type {ParticipantGroup, Section} from './generated/information-note.js'
 
 export type Language = 'en' | 'es' | 'fr'
@@ -9,9 +12,9 @@ export type FieldKey = 'event' | 'organizers' | 'dateAndVenue' | 'date' | 'venue
 export type Category = ParticipantGroup['category']
 export type SectionKind = Section['kind']
 
-type Vocabulary<Key extends string> = Record<Key, Record<Language, readonly string[]>>
+type Words<Key extends string> = Record<Key, Record<Language, readonly string[]>>
 
-const fields: Vocabulary<FieldKey> = {
+const fields: Words<FieldKey> = {
   event: {en: ['event', 'event name'], es: ['evento', 'actividad'], fr: ['evenement', 'manifestation']},
   organizers: {
     en: [
@@ -37,7 +40,7 @@ const fields: Vocabulary<FieldKey> = {
 }
 
 /** Category labels match as a prefix: “Civil society including the private sector”. */
-const categories: Vocabulary<Category> = {
+const categories: Words<Category> = {
   states: {
     en: ['states', 'member states'],
     es: ['estados', 'estados miembros'],
@@ -64,7 +67,7 @@ const categories: Vocabulary<Category> = {
 }
 
 /** Titles of the note itself match as a prefix: "Information Note on …". */
-const titles: Vocabulary<'note'> = {
+const titles: Words<'note'> = {
   note: {
     en: ['information note'],
     es: ['nota informativa', 'nota de informacion'],
@@ -73,7 +76,7 @@ const titles: Vocabulary<'note'> = {
 }
 
 /** Section titles match when they start with one of these words. */
-const sections: Vocabulary<Exclude<SectionKind, 'other'>> = {
+const sections: Words<Exclude<SectionKind, 'other'>> = {
   objectives: {en: ['objective', 'objectives'], es: ['objetivo', 'objetivos'], fr: ['objectif', 'objectifs']},
   background: {
     en: ['background', 'context'],
@@ -97,8 +100,65 @@ export interface Match<Key> {
   languages: Language[]
 }
 
+/** Reads labels and titles with one vocabulary. */
+export interface Labels {
+  field(label: string): Match<FieldKey> | undefined
+  /** Category labels match as a prefix: "Civil society including the private sector". */
+  category(label: string): Match<Category> | undefined
+  /** Section titles match when they start with a known title: "Objectives for …". */
+  section(title: string): Match<Exclude<SectionKind, 'other'>> | undefined
+  /** Titles of the note itself match as a prefix: "Information Note on …". */
+  title(title: string): Match<'note'> | undefined
+  /**
+   * Whether `text` is a header label ("Event", "States") or starts with one
+   * and its colon ("States: Chile"). "Other comments" is not "Others".
+   */
+  isLabel(text: string): boolean
+}
+
+export function createLabels(extra: LabelsConfig = {}): Labels {
+  const vocabulary = {
+    fields: merge(fields, extra.fields),
+    categories: merge(categories, extra.categories),
+    sections: merge(sections, extra.sections)
+  }
+  const labels: Labels = {
+    field: (label) => lookup(vocabulary.fields, normalizeLabel(label), (word, text) => word === text),
+    category: (label) => lookup(vocabulary.categories, normalizeLabel(label), startsWithWord),
+    section: (title) => lookup(vocabulary.sections, normalizeLabel(title), startsWithWord),
+    title: (title) => lookup(titles, normalizeLabel(title), startsWithWord),
+    isLabel(text) {
+      const label = /^([^:]*):/.exec(text)?.[1]
+      if (label !== undefined)
+        return labels.field(label) !== undefined || labels.category(label) !== undefined
+      const whole = normalizeLabel(text)
+      return [vocabulary.fields, vocabulary.categories].some((words) =>
+        Object.values<Record<Language, readonly string[]>>(words).some((byLanguage) =>
+          Object.values(byLanguage).some((list) => list.includes(whole))
+        )
+      )
+    }
+  }
+  return labels
+}
+
+export const defaultLabels = createLabels()
+
+/** The labels a file is read with: its configuration's, or the defaults. */
+export function labelsOf(file: VFile): Labels {
+  return file.data.labels ?? defaultLabels
+}
+
+/** Every word of the default header field labels, in every language: lowercase, without accents. */
+export function labelWords(): Set<string> {
+  const all = Object.values<Record<Language, readonly string[]>>(fields).flatMap((words) =>
+    Object.values(words).flat()
+  )
+  return new Set(all.flatMap((label) => label.match(/[\p{L}\p{N}]+/gu) ?? []))
+}
+
 /** Lowercase, accents and final colon dropped, white space collapsed. */
-export function normalizeLabel(label: string): string {
+function normalizeLabel(label: string): string {
   return label
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -109,44 +169,21 @@ export function normalizeLabel(label: string): string {
     .trim()
 }
 
-export function matchField(label: string): Match<FieldKey> | undefined {
-  return lookup(fields, normalizeLabel(label), (word, text) => word === text)
-}
-
-export function matchCategory(label: string): Match<Category> | undefined {
-  return lookup(categories, normalizeLabel(label), startsWithWord)
-}
-
-export function matchSection(title: string): Match<Exclude<SectionKind, 'other'>> | undefined {
-  return lookup(sections, normalizeLabel(title), startsWithWord)
-}
-
-/** Whether `text` is (or starts with) a header label: "Event", "States: …". */
-/** Every word of the header field labels, in every language: lowercase, without accents. */
-export function labelWords(): Set<string> {
-  const all = Object.values<Record<Language, readonly string[]>>(fields).flatMap((words) =>
-    Object.values(words).flat()
-  )
-  return new Set(all.flatMap((label) => label.match(/[\p{L}\p{N}]+/gu) ?? []))
-}
-
-/**
- * Whether `text` is a header label ("Event", "States") or starts with one
- * and its colon ("States: Chile"). "Other comments" is not "Others".
- */
-export function isLabel(text: string): boolean {
-  const label = /^([^:]*):/.exec(text)?.[1]
-  if (label !== undefined) return matchField(label) !== undefined || matchCategory(label) !== undefined
-  const whole = normalizeLabel(text)
-  return [fields, categories].some((vocabulary) =>
-    Object.values<Record<Language, readonly string[]>>(vocabulary).some((words) =>
-      Object.values(words).some((list) => list.includes(whole))
-    )
-  )
-}
-
-export function matchTitle(title: string): Match<'note'> | undefined {
-  return lookup(titles, normalizeLabel(title), startsWithWord)
+/** The default words with a configuration's added, normalized like the labels they match. */
+function merge<Key extends string>(
+  base: Words<Key>,
+  extra: Partial<Record<Key, Partial<Record<Language, string[]>>>> | undefined
+): Words<Key> {
+  const merged = {} as Record<Key, Record<Language, readonly string[]>>
+  for (const key of Object.keys(base) as Key[]) {
+    const more = extra?.[key]
+    merged[key] = {
+      en: [...base[key].en, ...(more?.en ?? []).map(normalizeLabel)],
+      es: [...base[key].es, ...(more?.es ?? []).map(normalizeLabel)],
+      fr: [...base[key].fr, ...(more?.fr ?? []).map(normalizeLabel)]
+    }
+  }
+  return merged
 }
 
 function startsWithWord(word: string, text: string): boolean {
@@ -154,16 +191,16 @@ function startsWithWord(word: string, text: string): boolean {
 }
 
 function lookup<Key extends string>(
-  vocabulary: Vocabulary<Key>,
+  words: Words<Key>,
   text: string,
   matches: (word: string, text: string) => boolean
 ): Match<Key> | undefined {
   let best: (Match<Key> & {length: number}) | undefined
-  for (const key of Object.keys(vocabulary) as Key[]) {
-    for (const [language, words] of Object.entries(vocabulary[key]) as [Language, readonly string[]][]) {
-      for (const word of words) {
+  for (const key of Object.keys(words) as Key[]) {
+    for (const [language, list] of Object.entries(words[key]) as [Language, readonly string[]][]) {
+      for (const word of list) {
         if (!matches(word, text)) continue
-        // The longest word wins: “date and venue” over “date”.
+        // The longest word wins: "date and venue" over "date".
         if (!best || word.length > best.length) best = {key, languages: [language], length: word.length}
         else if (best.key === key && word.length === best.length && !best.languages.includes(language)) {
           best.languages.push(language)

@@ -1,7 +1,7 @@
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {type RuleId, type Severity, severityOf} from './rules.js'
+import {docsUrl, type RuleId, type Severity, severityOf} from './rules.js'
 
 export interface ReportOptions {
   /** A second place that explains the first. */
@@ -24,9 +24,9 @@ export function report(
 ): VFileMessage {
   const severity = severityOf(ruleId)
   const settings = {place: place ?? fileStart, ruleId, source: 'infonote', ...options}
-  if (severity === 'info') return file.info(reason, settings)
-  const message = file.message(reason, settings)
-  message.fatal = severity === 'error'
+  const message = severity === 'info' ? file.info(reason, settings) : file.message(reason, settings)
+  if (severity !== 'info') message.fatal = severity === 'error'
+  message.url = docsUrl(ruleId)
   return message
 }
 

@@ -9,8 +9,11 @@ import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import './data.js'
 import assemble from './assemble.js'
+import {type Settings, settingsFrom} from './config.js'
+import {control} from './control.js'
 import {decode} from './decode.js'
 import {extract} from './extract.js'
+import type {Config} from './generated/config.js'
 import type {InformationNote} from './generated/information-note.js'
 import {fileStart, isError, report} from './message.js'
 import {normalize} from './normalize.js'
@@ -20,6 +23,8 @@ import validate from './validate.js'
 export interface ConvertOptions {
   /** Path of the note, relative, with `/` separators: it goes to `source.path` and messages. */
   path?: string
+  /** A configuration, as in infonote.config.json: rule severities, extra labels, required parts. */
+  config?: Config
 }
 
 export interface ConvertResult {
@@ -31,36 +36,40 @@ export interface ConvertResult {
 
 const processor = unified().use(parse).use(normalize).use(extract).use(assemble).use(validate).freeze()
 
-/** Converts one note (its bytes, or its text); no file I/O. */
+/** Converts one note (its bytes, or its text); reads and writes no file. */
 export function convert(input: string | Uint8Array, options: ConvertOptions = {}): ConvertResult {
   const file = convertFile(
-    new VFile({value: input, ...(options.path === undefined ? {} : {path: options.path})})
+    new VFile({value: input, ...(options.path === undefined ? {} : {path: options.path})}),
+    settingsFrom(options.config)
   )
   return {...(file.data.record ? {record: file.data.record} : {}), messages: file.messages}
 }
 
 /**
- * Runs the pipeline on `file` (holding bytes or text). Never throws: a file
- * that cannot be read, or a bug, ends as a fatal message on the file.
+ * Runs the pipeline on `file` (holding bytes or text) with `settings`.
+ * Never throws: a file that cannot be read, or a bug, ends as a fatal
+ * message on the file.
  */
-export function convertFile(file: VFile): VFile {
+export function convertFile(file: VFile, settings?: Pick<Settings, 'labels' | 'rules'>): VFile {
+  let tree: Root | undefined
+  if (settings?.labels) file.data.labels = settings.labels
   try {
     decode(file)
-    const tree = processor.parse(file) as Root
+    tree = processor.parse(file) as Root
     processor.runSync(tree, file)
   } catch (error) {
     if (!(error instanceof VFileMessage && file.messages.includes(error))) {
+      const cause = error instanceof Error ? error : new Error(String(error))
       report(
         file,
         'internal-error',
         `Cannot convert this note: ${String(error)}; please report this bug`,
         fileStart,
-        {
-          cause: error instanceof Error ? error : new Error(String(error))
-        }
+        {cause}
       )
     }
   }
+  control(file, tree, settings?.rules ?? {})
   if (file.messages.some(isError)) delete file.data.record
   return file
 }

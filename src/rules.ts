@@ -87,10 +87,24 @@ export const rules = {
   }
 } as const satisfies Record<string, Rule>
 
+/** Where the rules are documented: `docs/rules/` of the repository. */
+const docs = 'https://github.com/infonote/infonote/blob/main/docs/rules/'
+
+/** The documentation of a rule (`schema-*` share one page), or of them all. */
+export function docsUrl(ruleId?: RuleId): string {
+  if (!ruleId) return `${docs}README.md`
+  return `${docs}${ruleId.startsWith('schema-') ? 'schema' : ruleId}.md`
+}
+
 /** Ids of schema violations: `schema-` and the Ajv keyword that failed. */
 export type SchemaRuleId = `schema-${string}`
 
 export type RuleId = keyof typeof rules | SchemaRuleId
+
+/** Warnings and infos: a configuration may change their severity, a comment silence them. */
+export function configurable(ruleId: RuleId): boolean {
+  return ruleId in rules && severityOf(ruleId) !== 'error'
+}
 
 export function severityOf(ruleId: RuleId): Severity {
   return ruleId.startsWith('schema-') ? 'error' : rules[ruleId as keyof typeof rules].severity

@@ -40,9 +40,23 @@ function workspace(files: Record<string, string | Uint8Array> = {}): string {
 }
 
 function infonote(cwd: string, ...argv: string[]) {
+  return infonoteWith({cwd}, ...argv)
+}
+
+/** Runs the command line in-process, with standard input and colours as given. */
+function infonoteWith(
+  {cwd, stdin = '', color = false}: {cwd: string; stdin?: string; color?: boolean},
+  ...argv: string[]
+) {
   let stdout = ''
   let stderr = ''
-  const code = run(argv, {cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text)})
+  const code = run(argv, {
+    cwd,
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    stdin: () => Buffer.from(stdin),
+    color
+  })
   return {code, stdout, stderr}
 }
 

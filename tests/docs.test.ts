@@ -2,7 +2,7 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {help} from '../src/command.js'
-import {rules} from '../src/rules.js'
+import {docsUrl, type RuleId, rules} from '../src/rules.js'
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
 
@@ -25,17 +25,40 @@ describe('README', () => {
   })
 
   it('documents every option of the command line', () => {
-    const options = [...help.matchAll(/^\s+(?:(-\w), )?(--[a-z]+)/gm)].map(([, short, long]) =>
+    const options = [...help.matchAll(/^\s+(?:(-\w), )?(--[a-z-]+)/gm)].map(([, short, long]) =>
       short ? `| \`${short}\`, \`${long}` : `| \`${long}`
     )
     expect(options).toEqual([
       '| `-o`, `--out',
+      '| `--source-map',
+      '| `-f`, `--format',
       '| `--strict',
+      '| `--max-warnings',
+      '| `-q`, `--quiet',
+      '| `--silent',
       '| `--verbose',
+      '| `-c`, `--config',
+      '| `--stdin-filepath',
       '| `-h`, `--help',
       '| `-v`, `--version'
     ])
     for (const option of options) expect(readme).toContain(option)
+  })
+
+  it('links every rule to its page, which gives its severity, an example and a fix', () => {
+    const index = readFileSync(new URL('../docs/rules/README.md', import.meta.url), 'utf8')
+    const pages = [...Object.entries(rules), ['schema', {severity: 'error'}] as const].map(([id, rule]) => {
+      const page = readFileSync(new URL(`../docs/rules/${id}.md`, import.meta.url), 'utf8')
+      return [
+        page.startsWith(`# ${id === 'schema' ? 'schema-' : id}`),
+        page.includes(`- **Default severity:** ${rule.severity}`),
+        page.includes('## Example'),
+        page.includes('## How to fix'),
+        index.includes(`(${id}.md)`),
+        docsUrl((id === 'schema' ? 'schema-pattern' : id) as RuleId).endsWith(`/docs/rules/${id}.md`)
+      ]
+    })
+    expect(pages).toEqual(pages.map(() => [true, true, true, true, true, true]))
   })
 
   it('gives the two quick-start lines', () => {

@@ -1,6 +1,6 @@
 import type {VFileMessage} from 'vfile-message'
+import {sortMessages} from '../src/format.js'
 import {severity} from '../src/message.js'
-import {sortMessages} from '../src/report.js'
 
 /** Messages as the fixtures write them: `line:col severity reason rule-id`, in place order. */
 export function messageLines(messages: readonly VFileMessage[]): string[] {

@@ -59,7 +59,8 @@ describe('dates and venues', () => {
     ['Bogota, Colombia.', {city: 'Bogota', country: 'Colombia', countryCode: 'CO'}],
     ['in Bogota, Colombia', {city: 'Bogota', country: 'Colombia', countryCode: 'CO'}],
     ['Singapore', {country: 'Singapore', countryCode: 'SG'}],
-    ['Palais des Nations', {}]
+    ['Palais des Nations', {}],
+    [', Colombia', {country: 'Colombia', countryCode: 'CO'}]
   ])('Venue: %s', (text, parts) => {
     const record = convert(
       note(basics[0], basics[1], '- Date: 12 March 2012', `- Venue: ${text}`, basics[3])
@@ -364,6 +365,13 @@ describe('contacts', () => {
       note(...basics).replace('1540experts@un.org', '[write](mailto:a%zz@un.org)')
     ).record
     expect(record?.contacts).toEqual([{type: 'email', value: 'a%zz@un.org'}])
+  })
+
+  it('skips an empty mailto link', () => {
+    const record = convert(
+      note(...basics).replace('1540experts@un.org', '[write](mailto:) 1540experts@un.org')
+    ).record
+    expect(record?.contacts).toEqual([{type: 'email', value: '1540experts@un.org'}])
   })
 })
 

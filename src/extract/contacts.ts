@@ -20,6 +20,7 @@ export default function extractContacts() {
     const contacts: Contact[] = []
     const seen = new Set<string>()
     const add = (type: Contact['type'], value: string, span: Span) => {
+      if (!value.trim()) return
       const key = `${type}:${type === 'phone' ? value.replace(/\D/g, '') : value.toLowerCase()}`
       if (seen.has(key)) return
       seen.add(key)

@@ -136,7 +136,8 @@ function readVenue(text: Span, file: VFile, record: Recorder): Venue {
   if (code) {
     const city = place.slice(0, Math.max(comma, 0)).trim()
     const preposition = /^(?:in|at|en|à|a)\s+/i.exec(city.text)?.[0].length ?? 0
-    if (comma !== -1) venue.city = record.value('/event/venue/city', city.slice(preposition))
+    const name = city.slice(preposition)
+    if (name.text) venue.city = record.value('/event/venue/city', name)
     venue.country = record.value('/event/venue/country', country)
     record.mark('/event/venue/countryCode', country)
     venue.countryCode = code

@@ -9,7 +9,7 @@ import type {Heading, Nodes, Root, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Field} from '../data.js'
 import type {Extra} from '../generated/information-note.js'
-import {matchCategory, matchField} from '../labels.js'
+import {type Labels, labelsOf} from '../labels.js'
 import {report} from '../message.js'
 import {Span} from '../span.js'
 import {type Recorder, recorder} from './source-map.js'
@@ -31,9 +31,11 @@ interface Line {
 export default function extractHeader() {
   return (tree: Root, file: VFile) => {
     const record = recorder(file)
-    const blocks = tree.children.filter((node) => node.type !== 'footnoteDefinition')
+    const labels = labelsOf(file)
+    // Footnotes and comments (suppression comments among them) are not header text.
+    const blocks = tree.children.filter((node) => node.type !== 'footnoteDefinition' && node.type !== 'html')
     const first = blocks[0]
-    const titled = first !== undefined && isTitle(first)
+    const titled = first !== undefined && isTitle(first, labels)
     if (titled) {
       const title = Span.fromNode(first).clean()
       if (title.text) file.data.title = record.value('/title', title)
@@ -46,8 +48,8 @@ export default function extractHeader() {
       )
     }
 
-    const header = headerBlocks(blocks.slice(titled ? 1 : 0))
-    const fields = readFields(header)
+    const header = headerBlocks(blocks.slice(titled ? 1 : 0), labels)
+    const fields = readFields(header, labels)
     const seen = new Set<string>()
     for (const field of fields) {
       if (!field.key || !single.has(field.key)) continue
@@ -100,10 +102,10 @@ export function addExtra(
  * The blocks of the header: labelled lines, and what follows a `## Label`
  * heading; unlabelled blocks before the first label (a subtitle) too.
  */
-function headerBlocks(blocks: RootContent[]): RootContent[] {
+function headerBlocks(blocks: RootContent[], labels: Labels): RootContent[] {
   const labelled = (block: RootContent) =>
     block.type === 'heading'
-      ? headingField(block) !== undefined
+      ? headingField(block, labels) !== undefined
       : lines(block).some((line) => fieldLine.test(line.span.clean().text))
   const end = blocks.findIndex((block) => block.type === 'heading' && !labelled(block))
   const start = blocks.slice(0, end === -1 ? undefined : end).findIndex(labelled)
@@ -118,13 +120,13 @@ function headerBlocks(blocks: RootContent[]): RootContent[] {
   return header
 }
 
-function readFields(blocks: RootContent[]): Field[] {
+function readFields(blocks: RootContent[], labels: Labels): Field[] {
   const fields: Field[] = []
   /** The field of the last `## Label` heading: unlabelled text after it is its value. */
   let context: Field | undefined
   const read = (node: Nodes, owner: Field | undefined): void => {
     if (node.type === 'heading') {
-      context = headingField(node)
+      context = headingField(node, labels)
       if (context) fields.push(context)
     } else if (node.type === 'list') {
       for (const item of node.children) {
@@ -139,7 +141,7 @@ function readFields(blocks: RootContent[]): Field[] {
         node.type === 'paragraph' || node.type === 'table'
           ? lines(node)
           : [{span: Span.fromNode(node), first: true}]
-      readLines(found, owner, fields)
+      readLines(found, owner, fields, labels)
     }
   }
   for (const block of blocks) read(block, context)
@@ -151,10 +153,10 @@ function readFields(blocks: RootContent[]): Field[] {
  * infonote does not know, under a `## Label`) continues the field of its
  * paragraph, else belongs to `owner`, else stands alone.
  */
-function readLines(lines: Line[], owner: Field | undefined, fields: Field[]): void {
+function readLines(lines: Line[], owner: Field | undefined, fields: Field[], labels: Labels): void {
   let current: Field | undefined
   for (const {span, first} of lines) {
-    const field = toField(span)
+    const field = toField(span, labels)
     if (field && (field.key || !owner)) {
       fields.push(field)
       current = field
@@ -171,26 +173,26 @@ function readLines(lines: Line[], owner: Field | undefined, fields: Field[]): vo
   }
 }
 
-function toField(line: Span): Field | undefined {
+function toField(line: Span, labels: Labels): Field | undefined {
   const text = line.clean()
   const match = fieldLine.exec(text.text)
   if (!match?.[1]) return undefined
-  const field = labelled(text.slice(0, match[1].length), text.slice(match[0].length))
+  const field = labelled(text.slice(0, match[1].length), text.slice(match[0].length), labels)
   // An unknown "label" of many words is a sentence with a colon.
   return field.key || match[1].split(' ').length <= maxLabelWords ? field : undefined
 }
 
 /** `## Participants` (or `## Event: Seminar …`) as a field; other headings are sections. */
-function headingField(heading: Heading): Field | undefined {
+function headingField(heading: Heading, labels: Labels): Field | undefined {
   const text = Span.fromNode(heading).clean()
-  const field = toField(text) ?? labelled(text, Span.empty(text.end))
+  const field = toField(text, labels) ?? labelled(text, Span.empty(text.end), labels)
   return field.key ? field : undefined
 }
 
-function labelled(label: Span, value: Span): Field {
-  const field = matchField(label.text)
+function labelled(label: Span, value: Span, labels: Labels): Field {
+  const field = labels.field(label.text)
   if (field) return {key: field.key, label, value, items: [], languages: field.languages}
-  const category = matchCategory(label.text)
+  const category = labels.category(label.text)
   if (category) {
     return {key: 'category', category: category.key, label, value, items: [], languages: category.languages}
   }
@@ -198,8 +200,8 @@ function labelled(label: Span, value: Span): Field {
 }
 
 /** A first block that is a heading but not a label, or one short line that is not a field. */
-function isTitle(node: RootContent): boolean {
-  if (node.type === 'heading') return !headingField(node)
+function isTitle(node: RootContent, labels: Labels): boolean {
+  if (node.type === 'heading') return !headingField(node, labels)
   if (node.type !== 'paragraph') return false
   const text = Span.fromNode(node).clean().text
   return !text.includes('\n') && text.split(' ').length <= 12 && !fieldLine.test(text)

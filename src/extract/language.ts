@@ -4,17 +4,18 @@
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {type Language, matchSection, matchTitle} from '../labels.js'
+import {type Language, labelsOf} from '../labels.js'
 
 const order: Language[] = ['en', 'es', 'fr']
 
 export default function extractLanguage() {
   return (_: Root, file: VFile) => {
+    const labels = labelsOf(file)
     const votes = new Map<Language, number>()
     const matches = [
-      file.data.title === undefined ? undefined : matchTitle(file.data.title),
+      file.data.title === undefined ? undefined : labels.title(file.data.title),
       ...(file.data.header?.fields ?? []),
-      ...(file.data.sections ?? []).map((section) => matchSection(section.title))
+      ...(file.data.sections ?? []).map((section) => labels.section(section.title))
     ]
     for (const match of matches) {
       for (const language of match?.languages ?? []) votes.set(language, (votes.get(language) ?? 0) + 1)

@@ -6,7 +6,7 @@ import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Field} from '../data.js'
 import type {Participant, ParticipantGroup} from '../generated/information-note.js'
-import {type Category, matchCategory} from '../labels.js'
+import {type Category, type Labels, labelsOf} from '../labels.js'
 import {report} from '../message.js'
 import type {Span} from '../span.js'
 import {countryCode} from '../values/countries.js'
@@ -30,7 +30,7 @@ export default function extractParticipants() {
   return (_: Root, file: VFile) => {
     const record = recorder(file)
     const fields = file.data.header?.fields ?? []
-    const groups = fields.flatMap((field) => toGroup(field))
+    const groups = fields.flatMap((field) => toGroup(field, labelsOf(file)))
     if (groups.length === 0) {
       report(
         file,
@@ -45,7 +45,7 @@ export default function extractParticipants() {
   }
 }
 
-function toGroup(field: Field): Group[] {
+function toGroup(field: Field, labels: Labels): Group[] {
   const label = field.label ?? field.value
   if (field.key === 'category' && field.category) {
     return [{category: field.category, label, entries: [field.value, ...field.items]}]
@@ -53,7 +53,7 @@ function toGroup(field: Field): Group[] {
   if (field.key !== 'participants') return []
   const value = field.value.clean()
   const inner = innerLabel.exec(value.text)
-  const category = inner?.[1] ? matchCategory(inner[1]) : undefined
+  const category = inner?.[1] ? labels.category(inner[1]) : undefined
   if (inner?.[1] && category) {
     const entries = [value.slice(inner[0].length), ...field.items]
     return [{category: category.key, label: value.slice(0, inner[1].length), entries}]

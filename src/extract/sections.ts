@@ -8,7 +8,7 @@
 import type {Heading, List, Nodes, Root} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Item, Section} from '../generated/information-note.js'
-import {matchSection} from '../labels.js'
+import {type Labels, labelsOf} from '../labels.js'
 import {report} from '../message.js'
 import {Span} from '../span.js'
 import {addExtra} from './header.js'
@@ -27,7 +27,9 @@ export default function extractSections() {
       const heading = node.type === 'heading' ? parseHeading(node) : undefined
       if (node.type === 'heading' && heading && (heading.number || node.depth <= (depth ?? node.depth))) {
         depth ??= node.depth
-        sections.push(readHeading(heading, `/sections/${sections.length}`, sections.at(-1), record))
+        sections.push(
+          readHeading(heading, `/sections/${sections.length}`, sections.at(-1), record, labelsOf(file))
+        )
         continue
       }
       const section = sections.at(-1)
@@ -77,13 +79,14 @@ function readHeading(
   heading: ParsedHeading,
   pointer: string,
   previous: Section | undefined,
-  record: Recorder
+  record: Recorder,
+  labels: Labels
 ): Section {
   for (const key of ['', '/number', '/kind']) record.mark(`${pointer}${key}`, heading.text)
   return {
     number: heading.number ?? (previous?.number ?? 0) + 1,
     title: record.value(`${pointer}/title`, heading.title),
-    kind: matchSection(heading.title.text)?.key ?? 'other',
+    kind: labels.section(heading.title.text)?.key ?? 'other',
     items: [],
     paragraphs: []
   }

@@ -6,17 +6,18 @@
 import type {Heading, List, ListItem, Paragraph, Root, RootContent} from 'mdast'
 import {toString as textOf} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
-import {isLabel, matchSection} from '../labels.js'
+import {type Labels, labelsOf} from '../labels.js'
 import {report} from '../message.js'
 import {at} from '../tree.js'
 
 export default function listItemHeading() {
   return (tree: Root, file: VFile) => {
+    const labels = labelsOf(file)
     tree.children = tree.children.flatMap((node): RootContent[] => {
       if (
         node.type !== 'list' ||
         !node.ordered ||
-        !node.children.every((item) => isHeadingLike(item, node))
+        !node.children.every((item) => isHeadingLike(item, node, labels))
       ) {
         return [node]
       }
@@ -35,12 +36,12 @@ export default function listItemHeading() {
   }
 }
 
-function isHeadingLike(item: ListItem, list: List): boolean {
+function isHeadingLike(item: ListItem, list: List, labels: Labels): boolean {
   const [paragraph, ...rest] = item.children
   if (paragraph?.type !== 'paragraph') return false
   const text = textOf(paragraph).trim()
-  if (!text || text.includes('\n') || isLabel(text)) return false
-  if (isEmphasized(paragraph) || matchSection(text)) return true
+  if (!text || text.includes('\n') || labels.isLabel(text)) return false
+  if (isEmphasized(paragraph) || labels.section(text)) return true
   // A lone short item without final punctuation reads as a title, not a point.
   return (
     rest.length === 0 &&

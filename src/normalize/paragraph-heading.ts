@@ -6,18 +6,19 @@
 import type {Heading, Root, RootContent} from 'mdast'
 import {toString as textOf} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
-import {isLabel, matchSection} from '../labels.js'
+import {labelsOf} from '../labels.js'
 import {report} from '../message.js'
 import {at} from '../tree.js'
 import {isEmphasized} from './list-item-heading.js'
 
 export default function paragraphHeading() {
   return (tree: Root, file: VFile) => {
+    const labels = labelsOf(file)
     tree.children = tree.children.map((node): RootContent => {
       if (node.type !== 'paragraph' || !isEmphasized(node)) return node
       const text = textOf(node).trim()
-      if (!text || text.includes('\n') || isLabel(text)) return node
-      if (!/^\d{1,3}[.)]?\s+\S/.test(text) && !matchSection(text)) return node
+      if (!text || text.includes('\n') || labels.isLabel(text)) return node
+      if (!/^\d{1,3}[.)]?\s+\S/.test(text) && !labels.section(text)) return node
       report(file, 'paragraph-heading', `Read bold paragraph "${text}" as a section heading`, node.position)
       const heading: Heading = {type: 'heading', depth: 2, children: node.children, ...at(node.position)}
       return heading

@@ -6,20 +6,21 @@ import type {Root} from 'mdast'
 import {toString as textOf} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import {isLabel} from '../labels.js'
+import {labelsOf} from '../labels.js'
 import {report} from '../message.js'
 import {lineCuts, splitParagraph} from '../tree.js'
 
 export default function titleLine() {
   return (tree: Root, file: VFile) => {
+    const labels = labelsOf(file)
     const [first] = tree.children
     if (first?.type !== 'paragraph') return
     const [cut] = lineCuts(first)
     const [, ...after] = textOf(first).split('\n')
-    if (!cut || !after.some((line) => isLabel(line.trim()))) return
+    if (!cut || !after.some((line) => labels.isLabel(line.trim()))) return
     const [title, header] = splitParagraph(first, cut, location(file))
     const text = textOf(title).trim()
-    if (!text || isLabel(text) || text.split(/\s+/).length > 12) return
+    if (!text || labels.isLabel(text) || text.split(/\s+/).length > 12) return
     report(
       file,
       'title-line',

@@ -1,0 +1,105 @@
+/**
+ * The exact output of every format on one set of notes holding errors,
+ * warnings and infos (golden files in tests/formats/expected/, written on a
+ * local run when missing, a failure under CI=true), and the SARIF output
+ * against the SARIF 2.1.0 JSON Schema.
+ */
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import Ajv4 from 'ajv-draft-04'
+import {describe, expect, it} from 'vitest'
+import {run} from '../src/command.js'
+import {formats} from '../src/format.js'
+
+const root = path.join(import.meta.dirname, 'formats')
+const version = JSON.parse(readFileSync(path.join(import.meta.dirname, '../package.json'), 'utf8'))
+  .version as string
+
+function lint(...argv: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const code = run(['validate', 'notes', ...argv], {
+    cwd: root,
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    stdin: () => new Uint8Array(),
+    color: false
+  })
+  return {code, stdout, stderr}
+}
+
+function golden(name: string, output: string): void {
+  // The version changes with releases; the golden files hold a placeholder.
+  const actual = output.replaceAll(version, '0.0.0-test')
+  const file = path.join(root, 'expected', name)
+  if (!existsSync(file)) {
+    if (process.env.CI && process.env.CI !== 'false')
+      throw new Error(`Missing golden file ${name}: run the tests locally`)
+    mkdirSync(path.dirname(file), {recursive: true})
+    writeFileSync(file, actual)
+  }
+  expect(actual).toBe(readFileSync(file, 'utf8'))
+}
+
+describe('formats', () => {
+  it.each(formats)('%s', (name) => {
+    const {code, stdout, stderr} = lint('--format', name, '--verbose')
+    expect(code).toBe(1)
+    const report = name === 'compact' || name === 'stylish' ? stderr : `${stdout}--- stderr ---\n${stderr}`
+    golden(`${name}.txt`, report)
+  })
+
+  it('colours stylish output only when asked', () => {
+    const plain = lint('--format', 'stylish').stderr
+    expect(plain).not.toContain('\u001B[')
+    let coloured = ''
+    const code = run(['validate', 'notes', '--format', 'stylish'], {
+      cwd: root,
+      stdout: () => undefined,
+      stderr: (text) => (coloured += text),
+      stdin: () => new Uint8Array(),
+      color: true
+    })
+    expect(code).toBe(1)
+    golden('stylish-color.txt', coloured)
+  })
+
+  it('writes SARIF that the SARIF 2.1.0 schema accepts', () => {
+    const schema = JSON.parse(
+      readFileSync(
+        path.join(
+          import.meta.dirname,
+          '../node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'
+        ),
+        'utf8'
+      )
+    )
+    const ajv = new Ajv4.default({
+      strict: false,
+      allErrors: true,
+      validateFormats: false,
+      unicodeRegExp: false
+    })
+    const check = ajv.compile(schema)
+    const log = JSON.parse(lint('--format', 'sarif', '--verbose').stdout)
+    expect(check(log), ajv.errorsText(check.errors)).toBe(true)
+    expect(
+      log.runs[0].results.map((result: {ruleId: string; level: string}) => `${result.level} ${result.ruleId}`)
+    ).toEqual([
+      'note footnote-marker',
+      'note repaired-label-emphasis',
+      'note repaired-label-emphasis',
+      'note repaired-label-emphasis',
+      'note repaired-label-emphasis',
+      'note list-item-heading',
+      'note footnote-marker',
+      'warning missing-footnote',
+      'warning missing-contact',
+      'warning unknown-country',
+      'error missing-organizers',
+      'warning missing-participants',
+      'error unparsed-date',
+      'note footnote-marker'
+    ])
+  })
+})

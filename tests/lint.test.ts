@@ -1,0 +1,323 @@
+/**
+ * infonote as a linter: exit policy, output volume, configuration
+ * (discovery, precedence, bad files), suppression comments, standard input
+ * and the source map.
+ */
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {afterEach, describe, expect, it} from 'vitest'
+import {run} from '../src/command.js'
+
+const folders: string[] = []
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, {recursive: true, force: true})
+})
+
+function workspace(files: Record<string, string>): string {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'infonote-'))
+  folders.push(cwd)
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(cwd, name)), {recursive: true})
+    writeFileSync(path.join(cwd, name), content)
+  }
+  return cwd
+}
+
+function infonote(cwd: string, argv: string[], stdin = '') {
+  let stdout = ''
+  let stderr = ''
+  const code = run(argv, {
+    cwd,
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    stdin: () => Buffer.from(stdin),
+    color: false
+  })
+  return {code, stdout, stderr}
+}
+
+/** A valid note with two warnings (an unknown State, no contact), and `extra` lines in its header. */
+function note(...extra: string[]): string {
+  return [
+    'Information Note¹',
+    '',
+    '- Event: Workshop',
+    '- Organizers: UNODA',
+    '- Date and Venue: 12-14 March 2012, Bogota, Colombia',
+    '- Participants: States: Colombia, Atlantis',
+    ...extra,
+    '',
+    '1. Objectives',
+    '',
+    '- Raise awareness.',
+    '',
+    '¹ For information – not an official report.'
+  ].join('\n')
+}
+
+const unknownState =
+  'note.md:6:35: warning Unexpected State "Atlantis", expected a country name like "Colombia" or "USA" [unknown-country]'
+const noContact =
+  'note.md:3:1: warning Missing contact, expected an e-mail address such as "1540experts@un.org", a URL or a phone number [missing-contact]'
+const checked = (valid: number, invalid: number, errors: number, warnings: number) =>
+  `1 note checked: ${valid} valid, ${invalid} invalid (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`
+
+describe('exit policy and output volume', () => {
+  it.each([
+    [[], 0, [noContact, unknownState, checked(1, 0, 0, 2)]],
+    [['--strict'], 1, [noContact, unknownState, checked(1, 0, 0, 2)]],
+    [['--frail'], 1, [noContact, unknownState, checked(1, 0, 0, 2)]],
+    [['--max-warnings', '2'], 0, [noContact, unknownState, checked(1, 0, 0, 2)]],
+    [['--max-warnings', '1'], 1, [noContact, unknownState, checked(1, 0, 0, 2)]],
+    [['--quiet'], 0, []],
+    [['--quiet', '--strict'], 1, []],
+    [['--silent', '--max-warnings', '0'], 1, []],
+    [
+      ['--verbose'],
+      0,
+      [
+        'note.md:1:17: info Read "¹" as a reference to footnote 1 [footnote-marker]',
+        noContact,
+        unknownState,
+        'note.md:8:1: info Read numbered list item "1. Objectives" as a section heading [list-item-heading]',
+        'note.md:12:1: info Read the line starting with "¹" as the text of footnote 1 [footnote-marker]',
+        checked(1, 0, 0, 2)
+      ]
+    ]
+  ])('validate %j exits %i', (flags, code, lines) => {
+    const cwd = workspace({'note.md': note()})
+    const result = infonote(cwd, ['validate', 'note.md', ...flags])
+    expect(result).toEqual({code, stdout: '', stderr: lines.map((line) => `${line}\n`).join('')})
+  })
+
+  it.each([
+    [['--max-warnings', 'many'], 'Unexpected --max-warnings "many", expected a whole number'],
+    [['--format', 'xml'], 'Unknown format "xml", expected compact, stylish, json, github, sarif, junit'],
+    [['--quiet', '--verbose'], 'Unexpected "--quiet" with "--verbose": choose one'],
+    [['--source-map'], 'Unexpected option "--source-map": validate writes nothing'],
+    [['--config', 'nowhere.json'], 'Cannot find configuration "nowhere.json"']
+  ])('%j is a usage error', (flags, message) => {
+    const cwd = workspace({'note.md': note()})
+    expect(infonote(cwd, ['validate', 'note.md', ...flags])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `infonote: ${message}\nRun "infonote --help" for usage.\n`
+    })
+  })
+})
+
+describe('configuration', () => {
+  const quiet = (cwd: string, ...argv: string[]) => infonote(cwd, ['validate', ...argv, '--format', 'json'])
+  const rules = (result: {stdout: string}) =>
+    (JSON.parse(result.stdout) as {messages: {ruleId: string; severity: string}[]}[]).flatMap((file) =>
+      file.messages.map((message) => `${message.severity} ${message.ruleId}`)
+    )
+
+  it('is found from the working directory upward', () => {
+    const cwd = workspace({
+      'infonote.config.json': '{"rules": {"missing-contact": "off", "unknown-country": "error"}}',
+      'notes/note.md': note()
+    })
+    const result = quiet(path.join(cwd, 'notes'), 'note.md')
+    expect([result.code, rules(result)]).toEqual([1, ['error unknown-country']])
+  })
+
+  it('may be the "infonote" key of package.json', () => {
+    const cwd = workspace({
+      'package.json': '{"name": "x", "infonote": {"rules": {"unknown-country": "off"}}}',
+      'note.md': note()
+    })
+    expect(rules(quiet(cwd, 'note.md'))).toEqual(['warning missing-contact'])
+  })
+
+  it('prefers infonote.config.json to package.json, the nearer to the farther, and --config to both', () => {
+    const cwd = workspace({
+      'infonote.config.json': '{"rules": {"missing-contact": "info"}}',
+      'sub/package.json': '{"infonote": {"rules": {"missing-contact": "error"}}}',
+      'sub/infonote.config.json': '{"rules": {"missing-contact": "off"}}',
+      'other.json': '{"rules": {"unknown-country": "off"}}',
+      'sub/note.md': note()
+    })
+    const sub = path.join(cwd, 'sub')
+    expect(rules(quiet(sub, 'note.md'))).toEqual(['warning unknown-country'])
+    expect(rules(quiet(cwd, 'sub/note.md'))).toEqual(['warning unknown-country'])
+    expect(rules(quiet(sub, 'note.md', '--config', '../other.json'))).toEqual(['warning missing-contact'])
+  })
+
+  it('adds labels and required parts', () => {
+    const cwd = workspace({
+      'infonote.config.json': JSON.stringify({
+        labels: {fields: {event: {en: ['Activity']}}, sections: {objectives: {en: ['Aims']}}},
+        required: ['contact']
+      }),
+      'note.md': note().replace('- Event:', '- Activity:').replace('1. Objectives', '1. Aims')
+    })
+    const result = quiet(cwd, 'note.md')
+    expect([result.code, rules(result)]).toEqual([1, ['error missing-contact', 'warning unknown-country']])
+  })
+
+  it('chooses extensions and ignores files, from its own list and .infonoteignore', () => {
+    const cwd = workspace({
+      'infonote.config.json': '{"extensions": [".note", ".md"], "ignore": ["drafts/"]}',
+      'notes/.infonoteignore': 'old-*.note\n',
+      'notes/a.note': note(),
+      'notes/b.txt': 'not a note',
+      'notes/old-c.note': 'x',
+      'notes/drafts/d.md': 'x'
+    })
+    expect(
+      JSON.parse(quiet(path.join(cwd, 'notes'), '.').stdout).map((file: {path: string}) => file.path)
+    ).toEqual(['a.note'])
+  })
+
+  it.each([
+    [
+      '{"rules": {"missing-contact": "loud"}}',
+      'infonote.config.json:1:31: rules.missing-contact must be equal to one of the allowed values (off, info, warning, error)'
+    ],
+    [
+      '{\n  "rules": {\n    "missing-event": "off"\n  }\n}',
+      'infonote.config.json:3:5: rules.missing-event must NOT have additional properties'
+    ],
+    [
+      '{"labels": {"fields": {"event": {"de": ["Veranstaltung"]}}}}',
+      'infonote.config.json:1:34: labels.fields.event.de must NOT have additional properties'
+    ],
+    ['{"rules": {"missing-contact": "off",}}', 'infonote.config.json:1:37: property name expected'],
+    ['', 'infonote.config.json:1:1: value expected']
+  ])('rejects %j with its line and column (exit 2)', (text, problem) => {
+    const cwd = workspace({'infonote.config.json': text, 'note.md': note()})
+    expect(infonote(cwd, ['validate', 'note.md'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `infonote: Invalid configuration ${problem}\nRun "infonote --help" for usage.\n`
+    })
+  })
+})
+
+describe('suppression comments', () => {
+  it.each([
+    ['disable-next-line one rule', ['<!-- infonote-disable-next-line unknown-country -->'], [noContact]],
+    ['disable all rules from there on', ['<!-- infonote-disable -->'], [noContact]],
+    [
+      'disable, then enable',
+      ['<!-- infonote-disable unknown-country -->', '<!-- infonote-enable unknown-country -->'],
+      [noContact]
+    ],
+    [
+      'a rule not named stays',
+      ['<!-- infonote-disable-next-line missing-title -->'],
+      [noContact, unknownState]
+    ]
+  ])('%s', (_, comments, lines) => {
+    const text = note()
+      .split('\n')
+      .flatMap((line) =>
+        line.includes('Atlantis') ? [...comments.slice(0, 1), line, ...comments.slice(1)] : [line]
+      )
+      .join('\n')
+    const cwd = workspace({'note.md': text})
+    const result = infonote(cwd, ['validate', 'note.md'])
+    expect(result.stderr.split('\n').slice(0, -2)).toEqual(
+      lines.map((line) => line.replace(':6:35:', ':7:35:'))
+    )
+  })
+
+  it('works above the title and between header lines', () => {
+    const lines = note().split('\n')
+    lines.splice(5, 0, '<!-- infonote-disable-next-line unknown-country -->')
+    const cwd = workspace({'note.md': ['<!-- infonote-disable missing-contact -->', ...lines].join('\n')})
+    expect(infonote(cwd, ['validate', 'note.md', '--format', 'json']).stdout).toBe(
+      `${JSON.stringify([{path: 'note.md', messages: []}], null, 2)}\n`
+    )
+  })
+
+  it('cannot silence an error', () => {
+    const cwd = workspace({
+      'note.md': `<!-- infonote-disable -->\n${note().replace('- Organizers: UNODA\n', '')}`
+    })
+    expect(infonote(cwd, ['validate', 'note.md', '--quiet'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'note.md:4:1: error Missing organizers, expected a field like "Organizers: Government of Colombia, UNODA" [missing-organizers]\n'
+    })
+  })
+})
+
+describe('standard input', () => {
+  it('validates a note read from -, reported under --stdin-filepath', () => {
+    const cwd = workspace({})
+    expect(infonote(cwd, ['validate', '-', '--stdin-filepath', 'note.md'], note())).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: `${noContact}\n${unknownState}\n${checked(1, 0, 0, 2)}\n`
+    })
+    expect(infonote(cwd, ['validate', '-', '--quiet'], 'Information Note').stderr).toBe(
+      '<stdin>:1:1: error Missing event, expected a field like "Event: Seminar on resolution 1540" [missing-event]\n' +
+        '<stdin>:1:1: error Missing date, expected a field like "Date and Venue: 12-14 March 2012, Bogota, Colombia" [missing-date]\n' +
+        '<stdin>:1:1: error Missing venue, expected a city and country like "Bogota, Colombia" after the date [missing-venue]\n' +
+        '<stdin>:1:1: error Missing organizers, expected a field like "Organizers: Government of Colombia, UNODA" [missing-organizers]\n' +
+        '<stdin>:1:1: error Missing sections, expected numbered sections like "1. Objectives" or "## 1. Objectives" [missing-sections]\n'
+    )
+  })
+
+  it('is for validate only', () => {
+    expect(infonote(workspace({}), ['convert', '-']).code).toBe(2)
+  })
+})
+
+describe('source map', () => {
+  const sample = readFileSync(
+    new URL('fixtures/sample/input/000_8cd83aa58013035f.txt', import.meta.url),
+    'utf8'
+  )
+
+  it('gives every leaf of the sample a source range that holds its text', () => {
+    const cwd = workspace({'input/sample.txt': sample})
+    expect(infonote(cwd, ['convert', 'input', '--source-map']).code).toBe(0)
+    const record = JSON.parse(readFileSync(path.join(cwd, 'output/sample.json'), 'utf8'))
+    type Range = {start: {line: number; column: number; offset: number}; end: {offset: number}}
+    const map = JSON.parse(readFileSync(path.join(cwd, 'output/sample.map.json'), 'utf8')) as Record<
+      string,
+      Range
+    >
+
+    const leaves: [string, unknown][] = []
+    const walk = (value: unknown, pointer: string): void => {
+      if (Array.isArray(value)) {
+        for (const [index, item] of value.entries()) walk(item, `${pointer}/${index}`)
+      } else if (value && typeof value === 'object')
+        for (const [key, item] of Object.entries(value)) walk(item, `${pointer}/${key}`)
+      else leaves.push([pointer, value])
+    }
+    walk(record, '')
+    expect(Object.keys(map)).toEqual(leaves.map(([pointer]) => pointer))
+
+    // Text copied from the note: its range holds it, markup and spacing aside.
+    const derived =
+      /^\/(?:id|schemaVersion|language|source\/.*)$|\/(?:countryCode|kind|category|marker|type|start|end|number)$/
+    const plain = (text: string) => text.replaceAll('*', '').replace(/\s+/g, ' ').normalize('NFC')
+    const missing = leaves
+      .filter(([pointer]) => !derived.test(pointer))
+      .filter(([pointer, value]) => {
+        const range = map[pointer] as Range
+        return !plain(sample.slice(range.start.offset, range.end.offset)).includes(String(value))
+      })
+    expect(missing).toEqual([])
+    expect(map['/event/venue/countryCode']).toEqual({
+      start: {line: 7, column: 47, offset: 389},
+      end: {line: 7, column: 55, offset: 397}
+    })
+  })
+
+  it('is removed with its record', () => {
+    const cwd = workspace({'input/sample.txt': sample})
+    infonote(cwd, ['convert', 'input', '--source-map'])
+    writeFileSync(path.join(cwd, 'input/sample.txt'), 'broken')
+    infonote(cwd, ['convert', 'input', '--source-map'])
+    expect(readFileSync(path.join(cwd, 'output/records.jsonl'), 'utf8')).toBe('')
+    expect(() => readFileSync(path.join(cwd, 'output/sample.map.json'))).toThrow(/ENOENT/)
+  })
+})

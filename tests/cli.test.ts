@@ -14,6 +14,7 @@ import path from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
 import {convertAll} from '../src/batch.js'
 import {help, run} from '../src/command.js'
+import {writeFileAtomic} from '../src/write.js'
 import {messageLines} from './helpers.js'
 
 const repo = path.join(import.meta.dirname, '..')
@@ -293,5 +294,13 @@ describe('the built executable', () => {
       '',
       'note.txt:5:1: error Missing organizers, expected a field like "Organizers: Government of Colombia, UNODA" [missing-organizers]'
     ])
+  })
+})
+
+describe('atomic writes', () => {
+  it('leaves no temporary file when a write fails', () => {
+    const cwd = workspace({'out/a.json/keep': 'a folder where the file should go'})
+    expect(() => writeFileAtomic(path.join(cwd, 'out/a.json'), '{}\n')).toThrow(/EISDIR|ENOTEMPTY|EEXIST/)
+    expect(readdirSync(path.join(cwd, 'out'))).toEqual(['a.json'])
   })
 })

@@ -61,6 +61,12 @@ describe('README', () => {
     expect(pages).toEqual(pages.map(() => [true, true, true, true, true, true]))
   })
 
+  it('links rules under the repository of package.json', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+    const repository = String(manifest.repository.url).replace(/^git\+/, '').replace(/\.git$/, '')
+    expect(docsUrl('missing-event')).toBe(`${repository}/blob/main/docs/rules/missing-event.md`)
+  })
+
   it('gives the two quick-start lines', () => {
     expect(readme).toContain('```sh\nnpm ci && npm start\nnpm test\n```')
   })

@@ -7,9 +7,11 @@
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import Ajv4 from 'ajv-draft-04'
+import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {run} from '../src/command.js'
-import {formats} from '../src/format.js'
+import {format, formats} from '../src/format.js'
+import type {Severity} from '../src/rules.js'
 
 const root = path.join(import.meta.dirname, 'formats')
 const version = JSON.parse(readFileSync(path.join(import.meta.dirname, '../package.json'), 'utf8'))
@@ -101,5 +103,54 @@ describe('formats', () => {
       'error unparsed-date',
       'note footnote-marker'
     ])
+  })
+})
+
+describe('format, on messages of every shape', () => {
+  const file = (
+    place?:
+      | {line: number; column: number}
+      | {start: {line: number; column: number}; end: {line: number; column: number}}
+  ) =>
+    new VFile({path: 'a.md'}).message('Found 100% "odd"\nthings, here', {
+      ...(place ? {place} : {}),
+      ruleId: 'schema-pattern',
+      source: 'infonote'
+    })
+  const options = {color: false, version: '1.0.0', failing: ['error', 'warning'] as Severity[]}
+
+  it('escapes workflow command data and properties', () => {
+    const message = file({line: 2, column: 3})
+    expect(format('github', [{path: 'x:y,z.md', messages: [message]}], options)).toBe(
+      '::warning file=x%3Ay%2Cz.md,line=2,col=3,endLine=2,endColumn=3,title=infonote(schema-pattern)::Found 100%25 "odd"%0Athings, here\n'
+    )
+  })
+
+  it('places a message without a place at 1:1', () => {
+    const message = file()
+    expect(format('compact', [{path: 'a.md', messages: [message]}], options)).toBe(
+      'a.md:1:1: warning Found 100% "odd"\nthings, here [schema-pattern]\n'
+    )
+  })
+
+  it('fails warnings in JUnit with --strict, and lists schema rules in SARIF', () => {
+    const message = file({start: {line: 1, column: 1}, end: {line: 1, column: 4}})
+    expect(format('junit', [{path: 'a.md', messages: [message]}], options)).toContain(
+      '<failure type="schema-pattern" message="Found 100% &quot;odd&quot;\nthings, here">'
+    )
+    const log = JSON.parse(format('sarif', [{path: 'a b.md', messages: [message]}], options))
+    expect(log.runs[0].tool.driver.rules.at(-1)).toEqual({
+      id: 'schema-pattern',
+      shortDescription: {text: 'The record breaks the schema.'},
+      helpUri: 'https://github.com/infonote/infonote/blob/main/docs/rules/schema.md',
+      defaultConfiguration: {level: 'error'}
+    })
+    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('a%20b.md')
+  })
+
+  it('sums up files without problems', () => {
+    expect(format('stylish', [{path: 'a.md', messages: []}], options)).toBe(
+      '✔ no problems (0 errors, 0 warnings)\n'
+    )
   })
 })

@@ -317,6 +317,32 @@ describe('sections', () => {
     ])
   })
 
+  it('reads tables, code and quotations as paragraphs', () => {
+    const text = [
+      'Information Note',
+      '',
+      ...basics,
+      '',
+      '## 1. Highlights',
+      '',
+      '| Day | Topic |',
+      '| --- | --- |',
+      '| 1 | Export *controls* |',
+      '',
+      '```',
+      'Article 3',
+      '```',
+      '',
+      '> A quotation.'
+    ].join('\n')
+    expect(convert(text).record?.sections[0]?.paragraphs).toEqual([
+      'Day | Topic',
+      '1 | Export controls',
+      'Article 3',
+      'A quotation.'
+    ])
+  })
+
   it('reads setext headings and unknown titles', () => {
     const text = [
       'INFORMATION NOTE',

@@ -63,7 +63,9 @@ describe('README', () => {
 
   it('links rules under the repository of package.json', () => {
     const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
-    const repository = String(manifest.repository.url).replace(/^git\+/, '').replace(/\.git$/, '')
+    const repository = String(manifest.repository.url)
+      .replace(/^git\+/, '')
+      .replace(/\.git$/, '')
     expect(docsUrl('missing-event')).toBe(`${repository}/blob/main/docs/rules/missing-event.md`)
   })
 

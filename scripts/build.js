@@ -1,6 +1,6 @@
-// Builds dist/: the library with its types (tsc), and the command line as one
-// bundled file (esbuild), which starts several times faster than the same
-// code loaded module by module.
+// Builds dist/: the library with its types (tsc), and the command line and
+// its worker as bundled files (esbuild), which start several times faster
+// than the same code loaded module by module.
 import {execFileSync} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -18,8 +18,8 @@ for (const file of fs.readdirSync(path.join(root, 'src/generated'))) {
     fs.copyFileSync(path.join(root, 'src/generated', file), path.join(root, 'dist/generated', file))
 }
 await build({
-  entryPoints: [path.join(root, 'src/cli.ts')],
-  outfile: path.join(root, 'dist/cli.js'),
+  entryPoints: [path.join(root, 'src/cli.ts'), path.join(root, 'src/worker.ts')],
+  outdir: path.join(root, 'dist'),
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -27,6 +27,8 @@ await build({
   minify: true,
   // Prefer ES modules: jsonc-parser's UMD build hides its requires from esbuild.
   mainFields: ['module', 'main'],
+  // tinypool starts its threads from a file of its own package.
+  external: ['tinypool'],
   legalComments: 'linked',
   // CommonJS dependencies call `require`, which an ES module lacks.
   banner: {

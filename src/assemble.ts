@@ -10,6 +10,22 @@ import type {InformationNote} from './generated/information-note.js'
 import {isError} from './message.js'
 
 const maxSlug = 80
+/** Letters that are not an accented form of another, spelled out. */
+const letters: Record<string, string> = {
+  œ: 'oe',
+  Œ: 'OE',
+  æ: 'ae',
+  Æ: 'AE',
+  ß: 'ss',
+  ø: 'o',
+  Ø: 'O',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  þ: 'th',
+  Þ: 'TH'
+}
 
 export default function assemble() {
   return (_: Root, file: VFile) => {
@@ -76,6 +92,7 @@ export default function assemble() {
  */
 export function slug(text: string): string {
   const full = text
+    .replace(/[œŒæÆßøØłŁđĐþÞ]/g, (letter) => letters[letter] ?? letter)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()

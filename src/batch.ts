@@ -1,242 +1,398 @@
 /**
- * Many notes at once: finding them, converting each, the checks that need
- * the whole batch (`output-collision`, `duplicate-id`) and the output files.
- * One bad note never stops the batch nor costs another note its output.
+ * Many notes at once. Notes are converted on a pool of worker threads (or
+ * in-process), and handled one by one in path order, so that the output does
+ * not depend on the number of threads: the checks across the batch
+ * (`output-collision`, `duplicate-id`: the path that sorts first keeps an
+ * id), the output files, the manifest. Only ids and output paths are kept;
+ * the feed is written at the end from the files. A re-run skips the notes
+ * the manifest describes as unchanged. One bad note never stops the batch.
  */
-import {type Dirent, readdirSync, readFileSync, rmSync, statSync} from 'node:fs'
+import {createHash} from 'node:crypto'
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync
+} from 'node:fs'
 import path from 'node:path'
-import {VFile} from 'vfile'
-import {type Settings, settingsFrom, UsageError} from './config.js'
-import type {InformationNote} from './generated/information-note.js'
-import {fileStart, isError, report} from './message.js'
-import {convertFile} from './pipeline.js'
-import {compare, serializeFeed, serializeRecord, serializeSourceMap, writeFileAtomic} from './write.js'
+import {setImmediate as tick} from 'node:timers/promises'
+import Tinypool from 'tinypool'
+import type {VFileMessage} from 'vfile-message'
+import type {Settings} from './config.js'
+import type {Note} from './discover.js'
+import {type Entry, type Manifest, manifestName, readManifest, stamp, writeManifest} from './manifest.js'
+import {describe, display} from './paths.js'
+import {docsUrl, type RuleId} from './rules.js'
+import {convertNote, type Done, fromPlain, type PlainMessage, type Task} from './worker.js'
+import {compare, temporary, writeFileAtomic} from './write.js'
 
 export const feedName = 'records.jsonl'
+/** Fewer notes to convert than this are converted in-process: threads would start for nothing. */
+export const poolThreshold = 16
+const checkpointEvery = 500
 
-export interface Note {
-  /** As shown to people and written to `source.path`: relative to the working directory, `/`-separated. */
-  path: string
-  absolute: string
-  /** Where its record goes, relative to the output folder; none for a folder that could not be read. */
-  output?: string
-  /** Why this folder could not be searched for notes. */
-  unreadable?: string
+export interface BatchOptions {
+  cwd: string
+  settings: Settings
+  /** Threads to convert on; 1 converts in-process. */
+  jobs: number
+  /** convert: the output folder (absolute); without it nothing is written. */
+  out?: string
+  /** Convert every note, even those the manifest says are unchanged. */
+  force?: boolean
+  sourceMap?: boolean
+  /** Folders searched in this run (absolute): outputs of notes gone from them are removed. */
+  walked?: readonly string[]
+  signal?: AbortSignal
+  /** The worker module for the threads: by default the compiled `worker.js` beside this one. */
+  worker?: URL
+  /** Each note, in path order, when it is done. */
+  onNote?(note: NoteResult): void
+  onProgress?(done: number, total: number): void
 }
 
-export interface Result {
+export type Status = 'converted' | 'unchanged' | 'invalid' | 'unreadable'
+
+export interface NoteResult {
   note: Note
-  file: VFile
-  record?: InformationNote
+  /** Its messages, in the order found. */
+  messages: VFileMessage[]
+  status: Status
 }
 
-/**
- * The notes that `paths` name, sorted by path. A directory gives every
- * `.md`, `.markdown` and `.txt` file below it, skipping hidden entries,
- * `node_modules` and `exclude` (the output folder).
- */
-export function discover(
-  paths: readonly string[],
-  cwd: string,
-  settings: Pick<Settings, 'extensions' | 'ignored'> = settingsFrom(),
-  exclude: readonly string[] = []
-): Note[] {
-  if (paths.length === 0) throw new UsageError('Missing path: name the notes or folders to read')
-  const skip = new Set(exclude.map((folder) => path.resolve(cwd, folder)))
-  const walker = {skip, extensions: settings.extensions, ignored: settings.ignored}
-  const notes = new Map<string, Note>()
-  for (const given of paths) {
-    const absolute = path.resolve(cwd, given)
-    const kind = kindOf(absolute)
-    if (kind === 'missing') throw new UsageError(`Cannot find "${given}": no such file or folder`)
-    const found =
-      kind === 'folder'
-        ? walk(absolute, walker).map((found) =>
-            found.unreadable
-              ? {path: display(found.absolute, cwd), ...found}
-              : toNote(found.absolute, path.relative(absolute, found.absolute), cwd)
-          )
-        : [{...toNote(absolute, path.basename(absolute), cwd), ...(typeof kind === 'object' ? kind : {})}]
-    if (found.length === 0) {
-      throw new UsageError(`No notes in "${given}": expected ${settings.extensions.join(', ')} files`)
-    }
-    for (const note of found) notes.set(note.absolute, note)
+export interface Outcome {
+  counts: Record<Status | 'notes' | 'errors' | 'warnings' | 'records', number>
+  /** Outputs removed because their note is gone, shown relative to the working directory. */
+  removed: string[]
+  /** Why the feed could not be written. */
+  feedError?: string
+  /** The run was stopped by a signal before the end. */
+  interrupted: boolean
+  /** Wall time, in milliseconds. */
+  time: number
+}
+
+type Prepared =
+  | {kind: 'unreadable'; reason: string}
+  | {kind: 'unchanged'; sha256: string; entry: Entry}
+  | {kind: 'converted'; sha256: string; done: Done}
+
+export async function runBatch(notes: readonly Note[], options: BatchOptions): Promise<Outcome> {
+  const started = performance.now()
+  const {out, settings} = options
+  const previous = out ? readManifest(out) : undefined
+  const current = stamp(settings.config)
+  const same = (key: keyof typeof current) => previous?.[key] === current[key]
+  const trusted =
+    previous && !options.force && same('tool') && same('schema') && same('config') ? previous : undefined
+  const manifest: Manifest = {...current, notes: {}}
+  const counts: Outcome['counts'] = {
+    notes: notes.length,
+    converted: 0,
+    unchanged: 0,
+    invalid: 0,
+    unreadable: 0,
+    errors: 0,
+    warnings: 0,
+    records: 0
   }
-  return [...notes.values()].sort((a, b) => compare(a.path, b.path))
+  const feed: [id: string, output: string][] = []
+  const owners = new Map<string, string>()
+  const inRun = new Set(notes.map((note) => note.path))
+  const walked = (options.walked ?? []).map((folder) => display(folder, options.cwd))
+  const removed: string[] = []
+
+  // Notes of earlier runs: those gone from a folder searched now lose their
+  // outputs; the others (converted on their own) stay as they are.
+  for (const [notePath, entry] of Object.entries(previous?.notes ?? {})) {
+    if (inRun.has(notePath)) continue
+    if (walked.some((folder) => isUnder(notePath, folder)) && out) {
+      for (const output of entry.outputs) {
+        rmSync(path.join(out, output), {force: true})
+        removed.push(display(path.join(out, output), options.cwd))
+      }
+    } else {
+      manifest.notes[notePath] = entry
+      if (entry.id && entry.outputs[0]) {
+        owners.set(entry.id, notePath)
+        feed.push([entry.id, entry.outputs[0]])
+      }
+    }
+  }
+  if (out) removeTemporaries(out)
+
+  const collisions = collide(notes)
+  const waiting = new Map(Object.entries(previous?.notes ?? {}).filter(([notePath]) => inRun.has(notePath)))
+  const pool = createPool(
+    options.jobs,
+    notes.length,
+    options.worker ?? new URL('./worker.js', import.meta.url)
+  )
+  const window = pool ? options.jobs * 4 : 1
+  const pending = new Map<number, Promise<Prepared>>()
+  const task = (note: Note, bytes: Uint8Array): Task => ({
+    path: note.path,
+    bytes,
+    config: settings.config,
+    sourceMap: options.sourceMap === true
+  })
+
+  const prepare = (note: Note): Promise<Prepared> => {
+    if (note.unreadable) return Promise.resolve({kind: 'unreadable', reason: note.unreadable})
+    let bytes: Uint8Array
+    try {
+      bytes = readFileSync(note.absolute)
+    } catch (error) {
+      return Promise.resolve({kind: 'unreadable', reason: `Cannot read this file: ${describe(error)}`})
+    }
+    const sha256 = createHash('sha256').update(bytes).digest('hex')
+    const entry = trusted?.notes[note.path]
+    if (entry && entry.sha256 === sha256 && upToDate(entry, note, out, options.sourceMap === true)) {
+      return Promise.resolve({kind: 'unchanged', sha256, entry})
+    }
+    const done = pool
+      ? (pool.run(task(note, bytes)) as Promise<Done>)
+      : Promise.resolve(convertNote(task(note, bytes), settings))
+    return done.then(
+      (result): Prepared => ({kind: 'converted', sha256, done: result}),
+      (error): Prepared => ({kind: 'converted', sha256, done: {messages: [crash(error)]}})
+    )
+  }
+
+  const handle = (note: Note, prepared: Prepared): void => {
+    const own: PlainMessage[] =
+      prepared.kind === 'unreadable'
+        ? [problem('unreadable-file', prepared.reason)]
+        : prepared.kind === 'unchanged'
+          ? prepared.entry.messages
+          : prepared.done.messages
+    const id =
+      prepared.kind === 'unchanged'
+        ? prepared.entry.id
+        : prepared.kind === 'converted'
+          ? prepared.done.id
+          : undefined
+    const across: PlainMessage[] = []
+    const others = collisions.get(note.path)
+    const owner = id === undefined ? undefined : owners.get(id)
+    if (others) {
+      across.push(
+        problem(
+          'output-collision',
+          `Output "${note.output}" is also the output of ${others}, expected one note per output file`
+        )
+      )
+    } else if (id !== undefined && owner !== undefined && owner !== note.path) {
+      across.push(problem('duplicate-id', `Duplicate id "${id}", already used by "${owner}"`))
+    }
+    let valid = ![...own, ...across].some((message) => message.fatal === true)
+
+    if (out && note.output) {
+      let outputs: string[] = []
+      try {
+        outputs = write(out, note.output, valid ? prepared : undefined)
+      } catch (error) {
+        const target = display(path.join(out, note.output), options.cwd)
+        across.push(problem('unwritable-output', `Cannot write "${target}": ${describe(error)}`))
+        valid = false
+      }
+      // Files an earlier run wrote for this note elsewhere (it was given another way) go.
+      for (const output of waiting.get(note.path)?.outputs ?? []) {
+        if (!outputs.includes(output)) rmSync(path.join(out, output), {force: true})
+      }
+      if (prepared.kind !== 'unreadable') {
+        manifest.notes[note.path] = {
+          sha256: prepared.sha256,
+          ...(valid && id ? {id} : {}),
+          outputs,
+          messages: own
+        }
+      }
+      if (valid && id !== undefined) feed.push([id, note.output])
+    }
+    if (valid && id !== undefined) owners.set(id, note.path)
+    const messages = [...own, ...across]
+    waiting.delete(note.path)
+
+    const status: Status =
+      prepared.kind === 'unreadable'
+        ? 'unreadable'
+        : !valid
+          ? 'invalid'
+          : prepared.kind === 'unchanged'
+            ? 'unchanged'
+            : 'converted'
+    counts[status]++
+    counts.errors += messages.filter((message) => message.fatal === true).length
+    counts.warnings += messages.filter((message) => message.fatal === false).length
+    options.onNote?.({note, messages: messages.map(fromPlain), status})
+  }
+
+  /** The manifest of what is on disk now: notes handled, and the earlier entries of those not yet. */
+  const checkpoint = () => {
+    if (out) writeManifest(out, {...manifest, notes: {...Object.fromEntries(waiting), ...manifest.notes}})
+  }
+  /** A checkpoint on the way: if it cannot be written, the one at the end says so. */
+  const tryCheckpoint = () => {
+    try {
+      checkpoint()
+    } catch {}
+  }
+
+  let interrupted = false
+  try {
+    for (let index = 0, dispatched = 0; index < notes.length; index++) {
+      if (options.signal?.aborted) {
+        interrupted = true
+        break
+      }
+      for (; dispatched < notes.length && dispatched < index + window; dispatched++) {
+        pending.set(dispatched, prepare(notes[dispatched] as Note))
+      }
+      const prepared = await pending.get(index)
+      pending.delete(index)
+      handle(notes[index] as Note, prepared as Prepared)
+      options.onProgress?.(index + 1, notes.length)
+      if (index % checkpointEvery === checkpointEvery - 1) tryCheckpoint()
+      // Let signals and progress through when converting in-process.
+      if (!pool && index % 8 === 7) await tick()
+    }
+  } finally {
+    await pool?.destroy()
+  }
+
+  let feedError: string | undefined
+  if (out) {
+    const files = interrupted ? [manifestName] : [manifestName, feedName]
+    try {
+      checkpoint()
+      if (!interrupted) counts.records = writeFeed(out, feed)
+    } catch (error) {
+      feedError = `Cannot write "${files.map((name) => display(path.join(out, name), options.cwd)).join('" and "')}": ${describe(error)}`
+    }
+  }
+  return {counts, removed, interrupted, time: performance.now() - started, ...(feedError ? {feedError} : {})}
 }
 
-interface Found {
-  absolute: string
-  unreadable?: string
+function createPool(jobs: number, notes: number, filename: URL): Tinypool | undefined {
+  // From the TypeScript sources (tests) there is no compiled worker: in-process it is.
+  if (jobs < 2 || notes < poolThreshold || !existsSync(filename)) return undefined
+  return new Tinypool({filename: filename.href, minThreads: jobs, maxThreads: jobs})
 }
 
-/**
- * The note files below `folder`. A folder that cannot be listed, or an entry
- * that cannot be looked at (a symbolic link loop), is reported, not fatal.
- */
-interface Walker {
-  skip: ReadonlySet<string>
-  extensions: readonly string[]
-  ignored: (absolute: string) => boolean
+/** Notes that would be written to the same file, each with the others named. */
+function collide(notes: readonly Note[]): Map<string, string> {
+  // A note's source map (`a.map.json`) is a file too: it may be another note's record.
+  const byOutput = new Map<string, Note[]>()
+  for (const note of notes) {
+    for (const output of note.output ? [note.output, mapOf(note.output)] : []) {
+      byOutput.set(output, [...(byOutput.get(output) ?? []), note])
+    }
+  }
+  const collisions = new Map<string, string>()
+  for (const group of byOutput.values()) {
+    if (group.length < 2) continue
+    for (const note of group) {
+      collisions.set(
+        note.path,
+        group
+          .filter((other) => other !== note)
+          .map((other) => `"${other.path}"`)
+          .join(', ')
+      )
+    }
+  }
+  return collisions
 }
 
-function walk(folder: string, walker: Walker): Found[] {
-  let entries: Dirent[]
+/** Whether an unchanged note's files are as this run would write them. */
+function upToDate(entry: Entry, note: Note, out: string | undefined, sourceMap: boolean): boolean {
+  if (entry.messages.some((message) => message.fatal === true)) return true
+  if (!out || !note.output) return false
+  const expected = sourceMap ? [note.output, mapOf(note.output)] : [note.output]
+  return (
+    expected.join() === entry.outputs.join() && expected.every((output) => existsSync(path.join(out, output)))
+  )
+}
+
+/** Writes a valid note's files (or removes an invalid one's); the outputs now on disk. */
+function write(out: string, output: string, prepared: Prepared | undefined): string[] {
+  const target = path.join(out, output)
+  const map = path.join(out, mapOf(output))
+  if (!prepared || prepared.kind === 'unreadable') {
+    rmSync(target, {force: true})
+    rmSync(map, {force: true})
+    return []
+  }
+  if (prepared.kind === 'unchanged') return prepared.entry.outputs
+  const {record, map: sourceMap} = prepared.done
+  if (record === undefined) return []
+  writeFileAtomic(target, record)
+  if (sourceMap === undefined) {
+    rmSync(map, {force: true})
+    return [output]
+  }
+  writeFileAtomic(map, sourceMap)
+  return [output, mapOf(output)]
+}
+
+function mapOf(output: string): string {
+  return output.replace(/\.json$/, '.map.json')
+}
+
+/** The feed, one record per line sorted by id, read back from the files written: few records are ever in memory. */
+function writeFeed(out: string, feed: [string, string][]): number {
+  const target = path.join(out, feedName)
+  const file = temporary(target)
+  const descriptor = openSync(file, 'w')
+  let records = 0
+  try {
+    for (const [, output] of feed.sort(([a], [b]) => compare(a, b))) {
+      let text: string
+      try {
+        text = readFileSync(path.join(out, output), 'utf8')
+      } catch {
+        continue
+      }
+      writeSync(descriptor, `${JSON.stringify(JSON.parse(text))}\n`)
+      records++
+    }
+    closeSync(descriptor)
+    renameSync(file, target)
+  } catch (error) {
+    rmSync(file, {force: true})
+    throw error
+  }
+  return records
+}
+
+/** Temporary files a killed run left behind. */
+function removeTemporaries(folder: string): void {
+  let entries: import('node:fs').Dirent[]
   try {
     entries = readdirSync(folder, {withFileTypes: true})
-  } catch (error) {
-    return [{absolute: folder, unreadable: `Cannot read this folder: ${describe(error)}`}]
+  } catch {
+    return
   }
-  const found: Found[] = []
   for (const entry of entries) {
     const absolute = path.join(folder, entry.name)
-    if (entry.name.startsWith('.') || entry.name === 'node_modules' || walker.skip.has(absolute)) continue
-    if (walker.ignored(entry.isDirectory() ? `${absolute}${path.sep}` : absolute)) continue
-    if (entry.isDirectory()) {
-      found.push(...walk(absolute, walker))
-    } else if (walker.extensions.includes(path.extname(entry.name).toLowerCase())) {
-      // A symbolic link counts when it leads to a file; links to folders are not walked.
-      const kind = entry.isSymbolicLink() ? kindOf(absolute) : 'file'
-      if (kind === 'file') found.push({absolute})
-      else if (typeof kind === 'object') found.push({absolute, ...kind})
-    }
-  }
-  return found
-}
-
-/** What is at `absolute`, following links; what cannot be looked at is unreadable. */
-function kindOf(absolute: string): 'file' | 'folder' | 'missing' | 'other' | {unreadable: string} {
-  try {
-    const stats = statSync(absolute, {throwIfNoEntry: false})
-    if (!stats) return 'missing'
-    return stats.isDirectory() ? 'folder' : stats.isFile() ? 'file' : 'other'
-  } catch (error) {
-    return {unreadable: `Cannot read this file: ${describe(error)}`}
+    if (entry.isDirectory()) removeTemporaries(absolute)
+    else if (/\.\d+-[\da-f]{8}\.tmp$/.test(entry.name)) rmSync(absolute, {force: true})
   }
 }
 
-function toNote(absolute: string, relative: string, cwd: string): Note {
-  const parsed = path.parse(relative)
-  return {
-    path: display(absolute, cwd),
-    absolute,
-    output: toPosix(path.join(parsed.dir, `${parsed.name}.json`))
-  }
+function isUnder(notePath: string, folder: string): boolean {
+  return folder === '' || notePath.startsWith(`${folder}/`)
 }
 
-function display(absolute: string, cwd: string): string {
-  return toPosix(path.relative(cwd, absolute))
+function problem(ruleId: RuleId, reason: string): PlainMessage {
+  return {reason, ruleId, fatal: true, place: {line: 1, column: 1}, url: docsUrl(ruleId)}
 }
 
-function toPosix(file: string): string {
-  return file.split(path.sep).join('/')
-}
-
-/** Reads and converts every note, then applies the checks that span the batch. */
-export function convertAll(notes: readonly Note[], settings?: Pick<Settings, 'labels' | 'rules'>): Result[] {
-  const results = notes.map((note): Result => {
-    const file = new VFile({path: note.path})
-    if (note.unreadable) {
-      report(file, 'unreadable-file', note.unreadable, fileStart)
-      return {note, file}
-    }
-    try {
-      file.value = readFileSync(note.absolute)
-    } catch (error) {
-      report(file, 'unreadable-file', `Cannot read this file: ${describe(error)}`, fileStart)
-      return {note, file}
-    }
-    convertFile(file, settings)
-    return {note, file, ...(file.data.record ? {record: file.data.record} : {})}
-  })
-  checkCollisions(results)
-  checkDuplicateIds(results)
-  return results
-}
-
-function checkCollisions(results: Result[]): void {
-  const byOutput = new Map<string, Result[]>()
-  for (const result of results) {
-    const output = result.note.output
-    if (output) byOutput.set(output, [...(byOutput.get(output) ?? []), result])
-  }
-  for (const [output, group] of byOutput) {
-    if (group.length < 2) continue
-    for (const result of group) {
-      const others = group.filter((other) => other !== result).map((other) => `"${other.note.path}"`)
-      reject(
-        result,
-        'output-collision',
-        `Output "${output}" is also the output of ${others.join(', ')}, expected one note per output file`
-      )
-    }
-  }
-}
-
-/** The note whose path sorts first keeps an id; later ones are errors. */
-function checkDuplicateIds(results: Result[]): void {
-  const owners = new Map<string, Result>()
-  for (const result of results) {
-    if (!result.record) continue
-    const owner = owners.get(result.record.id)
-    if (owner)
-      reject(
-        result,
-        'duplicate-id',
-        `Duplicate id "${result.record.id}", already used by "${owner.note.path}"`
-      )
-    else owners.set(result.record.id, result)
-  }
-}
-
-function reject(result: Result, ruleId: 'output-collision' | 'duplicate-id', reason: string): void {
-  report(result.file, ruleId, reason, fileStart)
-  delete result.record
-}
-
-/**
- * Writes each record to `<out>/<output>` (`out` absolute, shown relative
- * to `cwd`), with its source map `<stem>.map.json` when asked, and removes the output an invalid
- * note left from an earlier run; then writes the feed of all valid records.
- */
-export function writeAll(
-  results: readonly Result[],
-  out: string,
-  cwd: string,
-  options: {sourceMap?: boolean} = {}
-): void {
-  const records: InformationNote[] = []
-  for (const result of results) {
-    if (!result.note.output) continue
-    const target = path.join(out, result.note.output)
-    try {
-      const map = target.replace(/\.json$/, '.map.json')
-      if (result.record) {
-        writeFileAtomic(target, serializeRecord(result.record))
-        if (options.sourceMap)
-          writeFileAtomic(map, serializeSourceMap(result.record, result.file.data.sourceMap ?? new Map()))
-        else rmSync(map, {force: true})
-        records.push(result.record)
-      } else {
-        rmSync(target, {force: true})
-        rmSync(map, {force: true})
-      }
-    } catch (error) {
-      report(
-        result.file,
-        'unwritable-output',
-        `Cannot write "${display(target, cwd)}": ${describe(error)}`,
-        fileStart
-      )
-    }
-  }
-  writeFileAtomic(path.join(out, feedName), serializeFeed(records))
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
-
-export function hasErrors(result: Result): boolean {
-  return result.file.messages.some(isError)
+function crash(error: unknown): PlainMessage {
+  return problem('internal-error', `Cannot convert this note: ${String(error)}; please report this bug`)
 }

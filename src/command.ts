@@ -1,16 +1,19 @@
 /**
- * The `infonote` command line: a thin layer over the batch functions.
+ * The `infonote` command line: a thin layer over discovery and the batch.
  */
-import {readFileSync} from 'node:fs'
+import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
-import {VFile} from 'vfile'
-import {convertAll, discover, feedName, hasErrors, type Result, writeAll} from './batch.js'
-import {loadSettings, type Settings, UsageError} from './config.js'
+import {feedName, type NoteResult, type Outcome, runBatch} from './batch.js'
+import {loadSettings, UsageError} from './config.js'
+import {discover} from './discover.js'
 import {type FileReport, type Format, format, formats, plural, sortMessages} from './format.js'
+import {version} from './generated/versions.js'
 import {severity} from './message.js'
-import {convertFile} from './pipeline.js'
+import {display} from './paths.js'
+import {progress} from './progress.js'
 import type {Severity} from './rules.js'
+import {convertNote, fromPlain} from './worker.js'
 
 export interface Io {
   cwd: string
@@ -20,6 +23,10 @@ export interface Io {
   stdin(): Uint8Array
   /** Whether standard error shows colours (a terminal, without NO_COLOR). */
   color: boolean
+  /** Whether to draw a progress line on standard error (a terminal, not CI). */
+  progress: boolean
+  /** Aborted, with the signal's name as reason, when the user stops the run. */
+  signal?: AbortSignal
 }
 
 export const help = `Usage: infonote <command> <path>... [options]
@@ -32,14 +39,17 @@ Commands:
                       <out>/records.jsonl with all of them, sorted by id
   validate <path>...  check the notes and print their problems; write nothing
 
-A path is a note or a folder, searched for .md, .markdown and .txt files
-(hidden entries, node_modules and ignored files skipped); for validate,
-- reads a note from standard input.
+A path is a note, a folder (searched for .md, .markdown and .txt files;
+hidden entries, node_modules and ignored files skipped) or a glob; for
+validate, - reads a note from standard input.
 
 Options:
   -o, --out <dir>            output folder of convert (default: output)
       --source-map           convert: also write <note>.map.json, the source
                              range of every value of the record
+      --force                convert: convert every note, changed or not
+  -j, --jobs <n>             threads to convert on (default: one per core;
+                             1 converts in-process)
   -f, --format <name>        compact (default), stylish, json, github,
                              sarif or junit
       --strict               exit 1 on warnings too (alias: --frail)
@@ -55,12 +65,15 @@ Options:
 
 Exit codes: 0 every note is valid; 1 a note is invalid or unreadable (or has
 warnings, with --strict or beyond --max-warnings); 2 usage error (unknown
-option, missing path, no notes found, bad configuration).
+option, missing path, no notes found, bad configuration); 130 and 143
+stopped by SIGINT and SIGTERM.
 `
 
 const options = {
   out: {type: 'string', short: 'o'},
   'source-map': {type: 'boolean'},
+  force: {type: 'boolean'},
+  jobs: {type: 'string', short: 'j'},
   format: {type: 'string', short: 'f'},
   strict: {type: 'boolean'},
   frail: {type: 'boolean'},
@@ -74,9 +87,10 @@ const options = {
 } as const
 
 type Values = ReturnType<typeof parse>['values']
+type Command = 'convert' | 'validate'
 
-/** Runs `infonote` with `argv` (without node and script); returns the exit code. */
-export function run(argv: readonly string[], io: Io): number {
+/** Runs `infonote` with `argv` (without node and script); resolves to the exit code. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv
   try {
     if (command === undefined || command === '-h' || command === '--help') {
@@ -84,7 +98,7 @@ export function run(argv: readonly string[], io: Io): number {
       return command === undefined ? 2 : 0
     }
     if (command === '-v' || command === '--version') {
-      io.stdout(`${version()}\n`)
+      io.stdout(`${version}\n`)
       return 0
     }
     if (command !== 'convert' && command !== 'validate') {
@@ -95,7 +109,7 @@ export function run(argv: readonly string[], io: Io): number {
       io.stdout(help)
       return 0
     }
-    return check(command, values, positionals, io)
+    return await check(command, values, positionals, io)
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     io.stderr(`infonote: ${error.message}\nRun "infonote --help" for usage.\n`)
@@ -103,13 +117,13 @@ export function run(argv: readonly string[], io: Io): number {
   }
 }
 
-function check(command: 'convert' | 'validate', values: Values, positionals: string[], io: Io): number {
+async function check(command: Command, values: Values, positionals: string[], io: Io): Promise<number> {
   const name = formatName(values.format)
-  const maxWarnings = warningLimit(values['max-warnings'])
-  if (command === 'validate' && (values.out !== undefined || values['source-map'])) {
-    throw new UsageError(
-      `Unexpected option "${values.out === undefined ? '--source-map' : '--out'}": validate writes nothing`
-    )
+  const maxWarnings = whole('--max-warnings', values['max-warnings'], 0)
+  const jobs = whole('--jobs', values.jobs, 1) ?? availableParallelism()
+  if (command === 'validate') {
+    const writing = ['out', 'source-map', 'force'].find((key) => values[key as keyof Values] !== undefined)
+    if (writing) throw new UsageError(`Unexpected option "--${writing}": validate writes nothing`)
   }
   if (command === 'convert' && positionals.includes('-')) {
     throw new UsageError(
@@ -120,95 +134,98 @@ function check(command: 'convert' | 'validate', values: Values, positionals: str
     throw new UsageError('Unexpected "--quiet" with "--verbose": choose one')
 
   const settings = loadSettings(io.cwd, values.config)
-  const out = path.resolve(io.cwd, values.out ?? 'output')
-  const results = notes(command, positionals, settings, out, values, io)
-  let feedError: string | undefined
-  if (command === 'convert') {
-    try {
-      writeAll(results, out, io.cwd, {sourceMap: values['source-map'] === true})
-    } catch (error) {
-      feedError = `infonote: Cannot write "${display(out, feedName, io.cwd)}": ${error instanceof Error ? error.message : String(error)}`
-    }
-  }
+  const out = command === 'convert' ? path.resolve(io.cwd, values.out ?? 'output') : undefined
+  const paths = positionals.filter((given) => given !== '-')
+  const stdin = positionals.includes('-')
+  const notes = paths.length > 0 || !stdin ? discover(paths, io.cwd, settings, out ? [out] : []) : []
 
   const shown: Severity[] = values.silent
     ? []
     : values.quiet
       ? ['error']
-      : ['error', 'warning', ...(values.verbose ? ['info' as const] : [])]
+      : ['error', 'warning', ...(values.verbose ? (['info'] as const) : [])]
+  const reports: FileReport[] = []
+  const keep = ({note, messages}: Pick<NoteResult, 'note' | 'messages'>) =>
+    reports.push({
+      path: note.path,
+      messages: sortMessages(messages).filter((message) => shown.includes(severity(message)))
+    })
+  const bar = io.progress && !values.quiet && !values.silent ? progress(io.stderr) : undefined
+  const outcome = await runBatch(notes, {
+    cwd: io.cwd,
+    settings,
+    jobs,
+    ...(out ? {out, walked: paths.map((given) => path.resolve(io.cwd, given))} : {}),
+    force: values.force === true,
+    sourceMap: values['source-map'] === true,
+    ...(io.signal ? {signal: io.signal} : {}),
+    onNote: keep,
+    ...(bar ? {onProgress: bar.update} : {})
+  })
+  bar?.stop()
+  if (stdin) {
+    const notePath = values['stdin-filepath'] || '<stdin>'
+    const done = convertNote(
+      {path: notePath, bytes: io.stdin(), config: settings.config, sourceMap: false},
+      settings
+    )
+    const messages = done.messages.map(fromPlain)
+    keep({note: {path: notePath, absolute: ''}, messages})
+    const valid = !messages.some((message) => message.fatal)
+    outcome.counts.notes++
+    outcome.counts[valid ? 'converted' : 'invalid']++
+    outcome.counts.errors += messages.filter((message) => message.fatal === true).length
+    outcome.counts.warnings += messages.filter((message) => message.fatal === false).length
+  }
+
   const strict = values.strict === true || values.frail === true
-  const reports: FileReport[] = results.map((result) => ({
-    path: result.note.path,
-    messages: sortMessages(result.file.messages).filter((message) => shown.includes(severity(message)))
-  }))
   if (!values.silent) {
     const text = format(name, reports, {
       color: io.color,
-      version: version(),
+      version,
       failing: strict ? ['error', 'warning'] : ['error']
     })
     if (name === 'compact' || name === 'stylish') io.stderr(text)
     else io.stdout(text)
+    if (outcome.feedError) io.stderr(`infonote: ${outcome.feedError}\n`)
   }
-  if (feedError && !values.silent) io.stderr(`${feedError}\n`)
-
-  const all = results.flatMap((result) => result.file.messages)
-  const warnings = all.filter((message) => severity(message) === 'warning').length
-  const errors = all.filter((message) => severity(message) === 'error').length
-  if (!values.silent && !values.quiet)
-    io.stderr(summary(command, results, {errors, warnings}, out, feedError, io.cwd))
-  const failed = results.some(hasErrors) || feedError !== undefined
-  return failed || (strict && warnings > 0) || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0
-}
-
-/** The notes named on the command line, converted; `-` is standard input. */
-function notes(
-  command: 'convert' | 'validate',
-  positionals: string[],
-  settings: Settings,
-  out: string,
-  values: Values,
-  io: Io
-): Result[] {
-  const paths = positionals.filter((given) => given !== '-')
-  const found =
-    paths.length > 0 || !positionals.includes('-')
-      ? discover(paths, io.cwd, settings, command === 'convert' ? [out] : [])
-      : []
-  const results = convertAll(found, settings)
-  if (positionals.includes('-')) {
-    const notePath = values['stdin-filepath'] ?? '<stdin>'
-    const file = convertFile(new VFile({path: notePath, value: io.stdin()}), settings)
-    results.push({
-      note: {path: notePath, absolute: ''},
-      file,
-      ...(file.data.record ? {record: file.data.record} : {})
-    })
+  if (!values.silent && !values.quiet) {
+    for (const file of outcome.removed) io.stderr(`infonote: removed ${file}: its note is gone\n`)
+    io.stderr(summary(command, outcome, out, io.cwd))
   }
-  return results
+  if (outcome.interrupted) {
+    const signal = String(io.signal?.reason ?? 'SIGINT')
+    io.stderr(`infonote: stopped by ${signal}; what was written is complete, run again to finish\n`)
+    return signal === 'SIGTERM' ? 143 : 130
+  }
+  const {counts} = outcome
+  const failed = counts.invalid + counts.unreadable > 0 || outcome.feedError !== undefined
+  const warned =
+    (strict && counts.warnings > 0) || (maxWarnings !== undefined && counts.warnings > maxWarnings)
+  return failed || warned ? 1 : 0
 }
 
 function summary(
-  command: 'convert' | 'validate',
-  results: Result[],
-  {errors, warnings}: {errors: number; warnings: number},
-  out: string,
-  feedError: string | undefined,
+  command: Command,
+  {counts, time, feedError}: Outcome,
+  out: string | undefined,
   cwd: string
 ): string {
-  const valid = results.filter((result) => !hasErrors(result)).length
-  const counts = `(${plural(errors, 'error')}, ${plural(warnings, 'warning')})`
-  if (command === 'validate') {
-    return `${plural(results.length, 'note')} checked: ${valid} valid, ${results.length - valid} invalid ${counts}\n`
+  const problems = `(${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')})`
+  const valid = counts.converted + counts.unchanged
+  const bad = counts.invalid + counts.unreadable
+  if (command === 'validate' || !out) {
+    return `${plural(counts.notes, 'note')} checked: ${valid} valid, ${bad} invalid ${problems}\n`
   }
-  const wrote = feedError
-    ? 'no feed written'
-    : `${display(out, feedName, cwd)} holds ${plural(valid, 'record')}`
-  return `${plural(results.length, 'note')}: ${valid} converted, ${results.length - valid} invalid ${counts}; ${wrote}\n`
-}
-
-function display(folder: string, name: string, cwd: string): string {
-  return path.relative(cwd, path.join(folder, name)).split(path.sep).join('/')
+  const parts = [
+    `${counts.converted} converted`,
+    ...(counts.unchanged > 0 ? [`${counts.unchanged} unchanged`] : []),
+    `${counts.invalid} invalid`,
+    ...(counts.unreadable > 0 ? [`${counts.unreadable} unreadable`] : [])
+  ]
+  const feed = display(path.join(out, feedName), cwd)
+  const wrote = feedError ? 'no feed written' : `${feed} holds ${plural(counts.records, 'record')}`
+  return `${plural(counts.notes, 'note')}: ${parts.join(', ')} ${problems} in ${(time / 1000).toFixed(1)} s; ${wrote}\n`
 }
 
 function formatName(value: string | undefined): Format {
@@ -217,10 +234,13 @@ function formatName(value: string | undefined): Format {
   throw new UsageError(`Unknown format "${value}", expected ${formats.join(', ')}`)
 }
 
-function warningLimit(value: string | undefined): number | undefined {
+function whole(option: string, value: string | undefined, minimum: number): number | undefined {
   if (value === undefined) return undefined
-  if (!/^\d+$/.test(value))
-    throw new UsageError(`Unexpected --max-warnings "${value}", expected a whole number`)
+  if (!/^\d+$/.test(value) || Number(value) < minimum) {
+    throw new UsageError(
+      `Unexpected ${option} "${value}", expected a whole number${minimum > 0 ? ` from ${minimum}` : ''}`
+    )
+  }
   return Number(value)
 }
 
@@ -236,11 +256,4 @@ function parse(argv: readonly string[]) {
     }
     throw error
   }
-}
-
-function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-    version: string
-  }
-  return manifest.version
 }

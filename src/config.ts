@@ -4,13 +4,14 @@
  * `--config`), checked against `schemas/config.schema.json`; and the
  * `.infonoteignore` file (gitignore syntax) found the same way.
  */
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import ignore from 'ignore'
 import {findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode} from 'jsonc-parser'
 import type {Config, Level} from './generated/config.js'
 import check from './generated/config.validate.cjs'
 import {createLabels, type Labels} from './labels.js'
+import {describe, display} from './paths.js'
 import type {RuleId} from './rules.js'
 
 export const configName = 'infonote.config.json'
@@ -19,8 +20,8 @@ export const defaultExtensions = ['.md', '.markdown', '.txt']
 
 /** What a configuration changes, ready to use. */
 export interface Settings {
-  /** The configuration file, when there is one. */
-  file?: string
+  /** The configuration as read (workers rebuild their settings from it). */
+  config: Config
   /** Severity per rule: the configuration's `rules`, with `required` parts made errors. */
   rules: Partial<Record<RuleId, Level>>
   labels?: Labels
@@ -53,6 +54,7 @@ export function settingsFrom(config: Config = {}, base?: string, ignoreFile?: st
       : [])
   ]
   return {
+    config,
     rules,
     ...(config.labels ? {labels: createLabels(config.labels)} : {}),
     extensions: config.extensions ?? defaultExtensions,
@@ -71,30 +73,38 @@ export function settingsFrom(config: Config = {}, base?: string, ignoreFile?: st
 
 /** The settings for a run in `cwd`: from `explicit`, or from the nearest configuration. */
 export function loadSettings(cwd: string, explicit?: string): Settings {
-  const file = explicit === undefined ? findConfig(cwd) : path.resolve(cwd, explicit)
+  const file =
+    explicit === undefined
+      ? findUp(cwd, (folder) => {
+          const config = path.join(folder, configName)
+          const manifest = path.join(folder, 'package.json')
+          return isFile(config) ? config : isFile(manifest) && hasKey(manifest) ? manifest : undefined
+        })
+      : path.resolve(cwd, explicit)
   if (explicit !== undefined && !existsSync(file ?? '')) {
     throw new UsageError(`Cannot find configuration "${explicit}"`)
   }
   const config = file ? readConfig(file, cwd) : {}
-  const settings = settingsFrom(config, file && path.dirname(file), findUp(cwd, ignoreName))
-  return file ? {...settings, file} : settings
-}
-
-function findConfig(cwd: string): string | undefined {
-  for (let folder = cwd; ; folder = path.dirname(folder)) {
-    const config = path.join(folder, configName)
-    if (existsSync(config)) return config
-    const manifest = path.join(folder, 'package.json')
-    if (existsSync(manifest) && hasKey(manifest)) return manifest
-    if (path.dirname(folder) === folder) return undefined
+  const ignoreFile = findUp(cwd, (folder) =>
+    isFile(path.join(folder, ignoreName)) ? path.join(folder, ignoreName) : undefined
+  )
+  try {
+    return settingsFrom(config, file && path.dirname(file), ignoreFile)
+  } catch (error) {
+    throw new UsageError(`Cannot read "${ignoreFile}": ${describe(error)}`)
   }
 }
 
-function findUp(cwd: string, name: string): string | undefined {
+/** The first thing `found` finds, from `cwd` up to the root. */
+function findUp(cwd: string, found: (folder: string) => string | undefined): string | undefined {
   for (let folder = cwd; ; folder = path.dirname(folder)) {
-    if (existsSync(path.join(folder, name))) return path.join(folder, name)
-    if (path.dirname(folder) === folder) return undefined
+    const file = found(folder)
+    if (file || path.dirname(folder) === folder) return file
   }
+}
+
+function isFile(file: string): boolean {
+  return statSync(file, {throwIfNoEntry: false})?.isFile() ?? false
 }
 
 function hasKey(manifest: string): boolean {
@@ -104,8 +114,13 @@ function hasKey(manifest: string): boolean {
 
 /** Parses and checks a configuration, naming the file, line and column of any problem. */
 function readConfig(file: string, cwd: string): Config {
-  const text = readFileSync(file, 'utf8')
-  const shown = path.relative(cwd, file).split(path.sep).join('/') || file
+  const shown = display(file, cwd) || file
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new UsageError(`Cannot read configuration "${shown}": ${describe(error)}`)
+  }
   const errors: ParseError[] = []
   const tree = parseTree(text, errors, {allowTrailingComma: false, disallowComments: true})
   const first = errors[0]
@@ -118,7 +133,11 @@ function readConfig(file: string, cwd: string): Config {
   const config = nodeValue(root)
   if (!check(config)) {
     const problems = (check.errors ?? []).map((error) => {
-      const segments = error.instancePath.split('/').slice(1).map(unescapePointer)
+      const segments = error.instancePath
+        .split('/')
+        .slice(1)
+        .map(unescapePointer)
+        .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment))
       const extra = error.params.additionalProperty as string | undefined
       const node = root && findNodeAtLocation(root, extra ? [...segments, extra] : segments)
       const key = extra ? node?.parent?.children?.[0] : node

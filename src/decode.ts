@@ -52,16 +52,17 @@ function decodeBytes(bytes: Uint8Array, file: VFile): {text: string; encoding: E
     fail(file, 'binary-file', `Unexpected NUL byte (byte ${nul}), expected a text file`, pointAt(before))
   }
   if (!isUtf8(bytes)) {
-    const bad = firstInvalidUtf8(bytes)
-    const text = windows1252(bytes)
-    const byte = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0')
+    // A UTF-8 BOM says what the rest is meant to be: only its bad bytes are Windows-1252.
+    const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes
+    const bad = firstInvalidUtf8(body)
+    const byte = (body[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0')
     report(
       file,
       'decoded-as-windows-1252',
-      `Read the file as Windows-1252: byte 0x${byte} (byte ${bad}) is not UTF-8`,
-      pointAt(text.slice(0, bad))
+      `Read the file as Windows-1252: byte 0x${byte} (byte ${bad + bytes.length - body.length}) is not UTF-8`,
+      pointAt(utf8.decode(body.subarray(0, bad)))
     )
-    return {text, encoding: 'windows-1252'}
+    return {text: mixed(body), encoding: 'windows-1252'}
   }
   // The decoder drops a BOM.
   return {text: new TextDecoder().decode(bytes), encoding: 'utf-8'}
@@ -102,6 +103,23 @@ function pointAt(before: string): Point {
 
 /** Windows-1252 is Latin-1 but for 0x80–0x9F; the five bytes it leaves undefined stay C1 controls. */
 const windows1252High = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8DŽ\x8F\x90‘’“”•–—˜™š›œ\x9DžŸ'
+
+const utf8 = new TextDecoder('utf-8', {ignoreBOM: true})
+
+/**
+ * Windows-1252 as most old files are, UTF-8 where a file mixes them (a
+ * Word file pasted into a UTF-8 one): each well-formed UTF-8 sequence is
+ * read as UTF-8, each other byte as Windows-1252.
+ */
+function mixed(bytes: Uint8Array): string {
+  let text = ''
+  for (let at = 0; at < bytes.length; ) {
+    const bad = at + firstInvalidUtf8(bytes.subarray(at))
+    text += utf8.decode(bytes.subarray(at, bad)) + windows1252(bytes.subarray(bad, bad + 1))
+    at = bad + 1
+  }
+  return text
+}
 
 function windows1252(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)

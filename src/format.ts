@@ -186,7 +186,7 @@ function sarif(files: readonly FileReport[], {version}: FormatOptions): string {
               locations: [
                 {
                   physicalLocation: {
-                    artifactLocation: {uri: encodeURI(file.path)},
+                    artifactLocation: {uri: file.path.split('/').map(encodeURIComponent).join('/')},
                     region: {startLine: line, startColumn: column, endLine, endColumn}
                   }
                 }
@@ -224,12 +224,16 @@ function junit(files: readonly FileReport[], {failing}: FormatOptions): string {
 }
 
 function xml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&apos;')
+  return (
+    text
+      // Control characters XML 1.0 cannot hold at all.
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD')
+      .replaceAll('&', '&amp;')
+      .replaceAll('<', '&lt;')
+      .replaceAll('>', '&gt;')
+      .replaceAll('"', '&quot;')
+      .replaceAll("'", '&apos;')
+  )
 }
 
 export function plural(amount: number, word: string): string {

@@ -39,7 +39,7 @@ const processor = unified().use(parse).use(normalize).use(extract).use(assemble)
 /** Converts one note (its bytes, or its text); reads and writes no file. */
 export function convert(input: string | Uint8Array, options: ConvertOptions = {}): ConvertResult {
   const file = convertFile(
-    new VFile({value: input, ...(options.path === undefined ? {} : {path: options.path})}),
+    new VFile({value: input, ...(options.path ? {path: options.path} : {})}),
     settingsFrom(options.config)
   )
   return {...(file.data.record ? {record: file.data.record} : {}), messages: file.messages}

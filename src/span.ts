@@ -58,7 +58,7 @@ export class Span {
         for (let i = 0; i < separator.length; i++) starts.push(end)
       }
       text += span.text
-      starts.push(...span.starts)
+      for (const start of span.starts) starts.push(start)
       if (span.text || index === 0) end = span.endOffset
     }
     return new Span(text, starts, end)
@@ -96,19 +96,21 @@ export class Span {
    * each run of white space made one space, both ends trimmed.
    */
   clean(): Span {
-    let text = ''
+    const chars: string[] = []
     const starts: number[] = []
+    let space = false
     for (let index = 0; index < this.text.length; index++) {
       const char = this.text.charAt(index)
       if (char === '*') continue
-      if (/\s/.test(char)) {
-        if (text.endsWith(' ')) continue
-        text += ' '
-      } else {
-        text += char
-      }
+      const white = /\s/.test(char)
+      // A run of white space is one space; checking the last character of a
+      // growing string would flatten it each time.
+      if (white && space) continue
+      space = white
+      chars.push(white ? ' ' : char)
       starts.push(this.starts[index] ?? this.endOffset)
     }
+    const text = chars.join('')
     return new Span(text, starts, this.endOffset).trim()
   }
 

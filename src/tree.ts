@@ -66,9 +66,11 @@ export function splitParagraph(paragraph: Paragraph, cut: Cut, place: Location):
   const before: PhrasingContent[] = [...paragraph.children.slice(0, cut.child), ...(head.value ? [head] : [])]
   const after: PhrasingContent[] = [...(tail.value ? [tail] : []), ...paragraph.children.slice(cut.child + 1)]
   const middle = slicePosition(node, cut.offset - 1, cut.offset, place)
+  // The new paragraph starts at its first character (indentation is not text).
+  const first = tail.value ? slicePosition(node, cut.offset, cut.offset + 1, place)?.start : middle?.end
   return [
     {type: 'paragraph', children: before, ...span(paragraph.position?.start, middle?.start)},
-    {type: 'paragraph', children: after, ...span(middle?.end, paragraph.position?.end)}
+    {type: 'paragraph', children: after, ...span(first, paragraph.position?.end)}
   ]
 }
 

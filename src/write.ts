@@ -48,24 +48,21 @@ function point({line, column, offset}: Point): Point {
   return {line, column, ...(offset === undefined ? {} : {offset})}
 }
 
-/** One record per line, sorted by id. */
-export function serializeFeed(records: readonly InformationNote[]): string {
-  return [...records]
-    .sort((a, b) => compare(a.id, b.id))
-    .map((record) => `${JSON.stringify(record)}\n`)
-    .join('')
-}
-
 export function writeFileAtomic(target: string, data: string): void {
   mkdirSync(path.dirname(target), {recursive: true})
-  const temporary = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
+  const file = temporary(target)
   try {
-    writeFileSync(temporary, data)
-    renameSync(temporary, target)
+    writeFileSync(file, data)
+    renameSync(file, target)
   } catch (error) {
-    rmSync(temporary, {force: true})
+    rmSync(file, {force: true})
     throw error
   }
+}
+
+/** A temporary name beside `target`; a later run removes those a killed run left. */
+export function temporary(target: string): string {
+  return `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
 }
 
 /** Code-unit order: the same on every machine and locale. */

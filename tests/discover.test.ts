@@ -5,8 +5,8 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, expect, it, vi} from 'vitest'
-import {convertAll, discover} from '../src/batch.js'
-import {messageLines} from './helpers.js'
+import {discover} from '../src/discover.js'
+import {batch, messageLines} from './helpers.js'
 
 vi.mock('node:fs', async (original) => {
   const actual = await original<typeof fs>()
@@ -25,7 +25,7 @@ vi.mock('node:fs', async (original) => {
 const cwd = mkdtempSync(path.join(tmpdir(), 'infonote-'))
 afterAll(() => rmSync(cwd, {recursive: true, force: true}))
 
-it('reports a folder it cannot list and keeps the other notes', () => {
+it('reports a folder it cannot list and keeps the other notes', async () => {
   mkdirSync(path.join(cwd, 'notes/locked'), {recursive: true})
   writeFileSync(path.join(cwd, 'notes/a.txt'), 'Information Note')
   const notes = discover(['notes'], cwd)
@@ -37,8 +37,8 @@ it('reports a folder it cannot list and keeps the other notes', () => {
       unreadable: `Cannot read this folder: EACCES: permission denied, scandir '${path.join(cwd, 'notes/locked')}'`
     }
   ])
-  const [, locked] = convertAll(notes)
-  expect(messageLines(locked?.file.messages ?? [])).toEqual([
+  const [, locked] = await batch(notes, cwd)
+  expect(messageLines(locked?.messages ?? [])).toEqual([
     `1:1 error Cannot read this folder: EACCES: permission denied, scandir '${path.join(cwd, 'notes/locked')}' unreadable-file`
   ])
 })

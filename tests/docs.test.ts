@@ -31,6 +31,8 @@ describe('README', () => {
     expect(options).toEqual([
       '| `-o`, `--out',
       '| `--source-map',
+      '| `--force',
+      '| `-j`, `--jobs',
       '| `-f`, `--format',
       '| `--strict',
       '| `--max-warnings',

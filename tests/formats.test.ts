@@ -17,15 +17,16 @@ const root = path.join(import.meta.dirname, 'formats')
 const version = JSON.parse(readFileSync(path.join(import.meta.dirname, '../package.json'), 'utf8'))
   .version as string
 
-function lint(...argv: string[]) {
+async function lint(...argv: string[]) {
   let stdout = ''
   let stderr = ''
-  const code = run(['validate', 'notes', ...argv], {
+  const code = await run(['validate', 'notes', ...argv], {
     cwd: root,
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
     stdin: () => new Uint8Array(),
-    color: false
+    color: false,
+    progress: false
   })
   return {code, stdout, stderr}
 }
@@ -44,29 +45,30 @@ function golden(name: string, output: string): void {
 }
 
 describe('formats', () => {
-  it.each(formats)('%s', (name) => {
-    const {code, stdout, stderr} = lint('--format', name, '--verbose')
+  it.each(formats)('%s', async (name) => {
+    const {code, stdout, stderr} = await lint('--format', name, '--verbose')
     expect(code).toBe(1)
     const report = name === 'compact' || name === 'stylish' ? stderr : `${stdout}--- stderr ---\n${stderr}`
     golden(`${name}.txt`, report)
   })
 
-  it('colours stylish output only when asked', () => {
-    const plain = lint('--format', 'stylish').stderr
+  it('colours stylish output only when asked', async () => {
+    const plain = (await lint('--format', 'stylish')).stderr
     expect(plain).not.toContain('\u001B[')
     let coloured = ''
-    const code = run(['validate', 'notes', '--format', 'stylish'], {
+    const code = await run(['validate', 'notes', '--format', 'stylish'], {
       cwd: root,
       stdout: () => undefined,
       stderr: (text) => (coloured += text),
       stdin: () => new Uint8Array(),
-      color: true
+      color: true,
+      progress: false
     })
     expect(code).toBe(1)
     golden('stylish-color.txt', coloured)
   })
 
-  it('writes SARIF that the SARIF 2.1.0 schema accepts', () => {
+  it('writes SARIF that the SARIF 2.1.0 schema accepts', async () => {
     const schema = JSON.parse(
       readFileSync(
         path.join(
@@ -83,7 +85,7 @@ describe('formats', () => {
       unicodeRegExp: false
     })
     const check = ajv.compile(schema)
-    const log = JSON.parse(lint('--format', 'sarif', '--verbose').stdout)
+    const log = JSON.parse((await lint('--format', 'sarif', '--verbose')).stdout)
     expect(check(log), ajv.errorsText(check.errors)).toBe(true)
     expect(
       log.runs[0].results.map((result: {ruleId: string; level: string}) => `${result.level} ${result.ruleId}`)
@@ -119,21 +121,21 @@ describe('format, on messages of every shape', () => {
     })
   const options = {color: false, version: '1.0.0', failing: ['error', 'warning'] as Severity[]}
 
-  it('escapes workflow command data and properties', () => {
+  it('escapes workflow command data and properties', async () => {
     const message = file({line: 2, column: 3})
     expect(format('github', [{path: 'x:y,z.md', messages: [message]}], options)).toBe(
       '::warning file=x%3Ay%2Cz.md,line=2,col=3,endLine=2,endColumn=3,title=infonote(schema-pattern)::Found 100%25 "odd"%0Athings, here\n'
     )
   })
 
-  it('places a message without a place at 1:1', () => {
+  it('places a message without a place at 1:1', async () => {
     const message = file()
     expect(format('compact', [{path: 'a.md', messages: [message]}], options)).toBe(
       'a.md:1:1: warning Found 100% "odd"\nthings, here [schema-pattern]\n'
     )
   })
 
-  it('fails warnings in JUnit with --strict, and lists schema rules in SARIF', () => {
+  it('fails warnings in JUnit with --strict, and lists schema rules in SARIF', async () => {
     const message = file({start: {line: 1, column: 1}, end: {line: 1, column: 4}})
     expect(format('junit', [{path: 'a.md', messages: [message]}], options)).toContain(
       '<failure type="schema-pattern" message="Found 100% &quot;odd&quot;\nthings, here">'
@@ -148,7 +150,7 @@ describe('format, on messages of every shape', () => {
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('a%20b.md')
   })
 
-  it('sums up files without problems', () => {
+  it('sums up files without problems', async () => {
     expect(format('stylish', [{path: 'a.md', messages: []}], options)).toBe(
       '✔ no problems (0 errors, 0 warnings)\n'
     )

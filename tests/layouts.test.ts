@@ -6,9 +6,9 @@ import {mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:f
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {convertAll, discover} from '../src/batch.js'
+import {discover} from '../src/discover.js'
 import {convert} from '../src/index.js'
-import {messageLines} from './helpers.js'
+import {batch, messageLines} from './helpers.js'
 
 const body = [
   '',
@@ -402,28 +402,177 @@ describe('contacts', () => {
 })
 
 describe('discovery', () => {
-  it('reports a symbolic link loop and goes on', () => {
+  it('reports a symbolic link loop and goes on', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'infonote-'))
     try {
       mkdirSync(path.join(cwd, 'notes'))
       writeFileSync(path.join(cwd, 'notes/a.md'), note(...basics))
       symlinkSync('loop.md', path.join(cwd, 'notes/loop.md'))
-      const results = convertAll(discover(['notes'], cwd))
+      const results = await batch(discover(['notes'], cwd), cwd)
       expect(
         results.map((result) => [
           result.note.path,
-          result.record?.event.name,
-          messageLines(result.file.messages).filter((line) => line.includes('error'))
+          result.status,
+          messageLines(result.messages).filter((line) => line.includes('error'))
         ])
       ).toEqual([
-        ['notes/a.md', 'Workshop', []],
+        ['notes/a.md', 'converted', []],
         [
           'notes/loop.md',
-          undefined,
+          'unreadable',
           [
             `1:1 error Cannot read this file: ELOOP: too many symbolic links encountered, stat '${path.join(cwd, 'notes/loop.md')}' unreadable-file`
           ]
         ]
+      ])
+    } finally {
+      rmSync(cwd, {recursive: true, force: true})
+    }
+  })
+})
+
+describe('found in review', () => {
+  it('reads a very long paragraph', () => {
+    const text = note(...basics).replace('Raise awareness.', `Raise ${'awareness '.repeat(25_000)}.`)
+    expect(convert(text).record?.sections[0]?.items[0]?.text.length).toBe(250_007)
+  })
+
+  it('drops empty items of a participant list', () => {
+    const record = convert(
+      note(
+        ...basics.slice(0, 3),
+        '- Participants: States: Chile, .',
+        '- International organizations: IAEA, ...'
+      )
+    ).record
+    expect(record?.participants).toEqual([
+      {category: 'states', label: 'States', entries: [{name: 'Chile', countryCode: 'CL'}]},
+      {
+        category: 'internationalOrganizations',
+        label: 'International organizations',
+        entries: [{name: 'IAEA'}]
+      }
+    ])
+  })
+
+  it('keeps a subtitle heading before the header fields', () => {
+    const text = [
+      '# Information Note',
+      '',
+      '## UN Security Council 1540 Committee',
+      '',
+      ...basics,
+      ...body
+    ].join('\n')
+    const record = convert(text).record
+    expect([record?.event.name, record?.extra]).toEqual([
+      'Workshop',
+      [{value: 'UN Security Council 1540 Committee'}]
+    ])
+  })
+
+  it('keeps a combined "Date and Venue" given after separate ones', () => {
+    const result = convert(
+      note(
+        ...basics.slice(0, 2),
+        '- Date: 3 May 2013',
+        '- Venue: Lima, Peru',
+        '- Date and Venue: 4 May 2014, Quito, Ecuador'
+      )
+    )
+    expect([result.record?.event.dates.start, result.record?.event.venue.city, result.record?.extra]).toEqual(
+      ['2013-05-03', 'Lima', [{label: 'Date and Venue', value: '4 May 2014, Quito, Ecuador'}]]
+    )
+  })
+
+  it('keeps the text of raw HTML in a section', () => {
+    const text = note(...basics).replace(
+      '- Raise awareness.',
+      '<table><tr><td>Customs</td><td>enforcement &amp; borders</td></tr></table>'
+    )
+    expect(convert(text).record?.sections[0]?.paragraphs).toEqual(['Customs | enforcement & borders'])
+  })
+
+  it('spells out letters that are not accented forms in ids', () => {
+    const record = convert(
+      note('- Event: Atelier sur la mise en œuvre, Łódź, Straße', ...basics.slice(1))
+    ).record
+    expect(record?.id).toBe('2012-03-12-atelier-sur-la-mise-en-oeuvre-lodz-strasse')
+  })
+
+  it('decodes the bad bytes of a UTF-8 file with a BOM as Windows-1252, and the rest as UTF-8', () => {
+    const text = Buffer.from(note(...basics).replace('Workshop', 'Workshop café'), 'utf8')
+    const at = text.indexOf('é')
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      text.subarray(0, at),
+      Buffer.from([0xe9]),
+      text.subarray(at + 2)
+    ])
+    const result = convert(bytes)
+    expect([result.record?.title, result.record?.event.name, result.record?.source.encoding]).toEqual([
+      'Information Note',
+      'Workshop café',
+      'windows-1252'
+    ])
+  })
+
+  it('reads footnote markers of every kind, and leaves units alone', () => {
+    const text = note(...basics)
+      .replace('Information Note¹', 'Information Note^1')
+      .replace('Raise awareness.', 'A 500 m² site.[^2] See [3].')
+      .replace('¹ For information', '² Second.\n\n¹ For information')
+    const result = convert(text)
+    expect([result.record?.title, result.record?.sections[0]?.items]).toEqual([
+      'Information Note',
+      [{text: 'A 500 m² site. See [3].'}]
+    ])
+    expect(result.record?.footnotes.map((footnote) => footnote.marker)).toEqual(['1', '2'])
+    expect(messageLines(result.messages).filter((line) => line.includes('missing-footnote'))).toEqual([])
+    const missing = convert(note(...basics).replace('Raise awareness.', 'Raise awareness.[^2]'))
+    expect(messageLines(missing.messages).filter((line) => line.includes('missing-footnote'))).toEqual([
+      '10:19 warning Missing text for footnote 2, expected a line starting with its marker missing-footnote'
+    ])
+  })
+
+  it('drops an empty parenthesis after the venue', () => {
+    expect(
+      convert(note(basics[0], basics[1], '- Date: 3 May 2013', '- Venue: Lima, Peru ( )', basics[3])).record
+        ?.event.venue
+    ).toEqual({
+      text: 'Lima, Peru ( )',
+      city: 'Lima',
+      country: 'Peru',
+      countryCode: 'PE'
+    })
+  })
+
+  it('places a footnote glued onto an indented line at its first character', () => {
+    const result = convert(
+      note(...basics)
+        .replace('- Raise awareness.', '- Raise awareness.\n  ¹ For information.')
+        .replace(/\n\n¹ For information[^\n]*$/, '')
+    )
+    expect(messageLines(result.messages).filter((line) => line.endsWith('moved-footnote'))).toEqual([
+      '11:3 info Moved the text of footnote ¹ out of section "Objectives" to the footnotes moved-footnote'
+    ])
+  })
+
+  it('gives notes whose outputs would overwrite each other output-collision errors', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'infonote-'))
+    try {
+      mkdirSync(path.join(cwd, 'in'))
+      writeFileSync(path.join(cwd, 'in/a.md'), note(...basics))
+      writeFileSync(path.join(cwd, 'in/a.map.md'), note(...basics).replace('Workshop', 'Seminar'))
+      symlinkSync('nowhere.md', path.join(cwd, 'in/b.md'))
+      const results = await batch(discover(['in'], cwd), cwd)
+      expect(results.map((result) => [result.note.path, result.status])).toEqual([
+        ['in/a.map.md', 'invalid'],
+        ['in/a.md', 'invalid'],
+        ['in/b.md', 'unreadable']
+      ])
+      expect(messageLines(results[2]?.messages ?? [])).toEqual([
+        '1:1 error Cannot read this file: it is a symbolic link to nothing unreadable-file'
       ])
     } finally {
       rmSync(cwd, {recursive: true, force: true})

@@ -24,15 +24,16 @@ function workspace(files: Record<string, string>): string {
   return cwd
 }
 
-function infonote(cwd: string, argv: string[], stdin = '') {
+async function infonote(cwd: string, argv: string[], stdin = '') {
   let stdout = ''
   let stderr = ''
-  const code = run(argv, {
+  const code = await run(argv, {
     cwd,
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
     stdin: () => Buffer.from(stdin),
-    color: false
+    color: false,
+    progress: false
   })
   return {code, stdout, stderr}
 }
@@ -85,9 +86,9 @@ describe('exit policy and output volume', () => {
         checked(1, 0, 0, 2)
       ]
     ]
-  ])('validate %j exits %i', (flags, code, lines) => {
+  ])('validate %j exits %i', async (flags, code, lines) => {
     const cwd = workspace({'note.md': note()})
-    const result = infonote(cwd, ['validate', 'note.md', ...flags])
+    const result = await infonote(cwd, ['validate', 'note.md', ...flags])
     expect(result).toEqual({code, stdout: '', stderr: lines.map((line) => `${line}\n`).join('')})
   })
 
@@ -97,9 +98,9 @@ describe('exit policy and output volume', () => {
     [['--quiet', '--verbose'], 'Unexpected "--quiet" with "--verbose": choose one'],
     [['--source-map'], 'Unexpected option "--source-map": validate writes nothing'],
     [['--config', 'nowhere.json'], 'Cannot find configuration "nowhere.json"']
-  ])('%j is a usage error', (flags, message) => {
+  ])('%j is a usage error', async (flags, message) => {
     const cwd = workspace({'note.md': note()})
-    expect(infonote(cwd, ['validate', 'note.md', ...flags])).toEqual({
+    expect(await infonote(cwd, ['validate', 'note.md', ...flags])).toEqual({
       code: 2,
       stdout: '',
       stderr: `infonote: ${message}\nRun "infonote --help" for usage.\n`
@@ -114,24 +115,24 @@ describe('configuration', () => {
       file.messages.map((message) => `${message.severity} ${message.ruleId}`)
     )
 
-  it('is found from the working directory upward', () => {
+  it('is found from the working directory upward', async () => {
     const cwd = workspace({
       'infonote.config.json': '{"rules": {"missing-contact": "off", "unknown-country": "error"}}',
       'notes/note.md': note()
     })
-    const result = quiet(path.join(cwd, 'notes'), 'note.md')
+    const result = await quiet(path.join(cwd, 'notes'), 'note.md')
     expect([result.code, rules(result)]).toEqual([1, ['error unknown-country']])
   })
 
-  it('may be the "infonote" key of package.json', () => {
+  it('may be the "infonote" key of package.json', async () => {
     const cwd = workspace({
       'package.json': '{"name": "x", "infonote": {"rules": {"unknown-country": "off"}}}',
       'note.md': note()
     })
-    expect(rules(quiet(cwd, 'note.md'))).toEqual(['warning missing-contact'])
+    expect(rules(await quiet(cwd, 'note.md'))).toEqual(['warning missing-contact'])
   })
 
-  it('prefers infonote.config.json to package.json, the nearer to the farther, and --config to both', () => {
+  it('prefers infonote.config.json to package.json, the nearer to the farther, and --config to both', async () => {
     const cwd = workspace({
       'infonote.config.json': '{"rules": {"missing-contact": "info"}}',
       'sub/package.json': '{"infonote": {"rules": {"missing-contact": "error"}}}',
@@ -140,12 +141,14 @@ describe('configuration', () => {
       'sub/note.md': note()
     })
     const sub = path.join(cwd, 'sub')
-    expect(rules(quiet(sub, 'note.md'))).toEqual(['warning unknown-country'])
-    expect(rules(quiet(cwd, 'sub/note.md'))).toEqual(['warning unknown-country'])
-    expect(rules(quiet(sub, 'note.md', '--config', '../other.json'))).toEqual(['warning missing-contact'])
+    expect(rules(await quiet(sub, 'note.md'))).toEqual(['warning unknown-country'])
+    expect(rules(await quiet(cwd, 'sub/note.md'))).toEqual(['warning unknown-country'])
+    expect(rules(await quiet(sub, 'note.md', '--config', '../other.json'))).toEqual([
+      'warning missing-contact'
+    ])
   })
 
-  it('adds labels and required parts', () => {
+  it('adds labels and required parts', async () => {
     const cwd = workspace({
       'infonote.config.json': JSON.stringify({
         labels: {fields: {event: {en: ['Activity']}}, sections: {objectives: {en: ['Aims']}}},
@@ -153,11 +156,11 @@ describe('configuration', () => {
       }),
       'note.md': note().replace('- Event:', '- Activity:').replace('1. Objectives', '1. Aims')
     })
-    const result = quiet(cwd, 'note.md')
+    const result = await quiet(cwd, 'note.md')
     expect([result.code, rules(result)]).toEqual([1, ['error missing-contact', 'warning unknown-country']])
   })
 
-  it('chooses extensions and ignores files, from its own list and .infonoteignore', () => {
+  it('chooses extensions and ignores files, from its own list and .infonoteignore', async () => {
     const cwd = workspace({
       'infonote.config.json': '{"extensions": [".note", ".md"], "ignore": ["drafts/"]}',
       'notes/.infonoteignore': 'old-*.note\n',
@@ -167,7 +170,7 @@ describe('configuration', () => {
       'notes/drafts/d.md': 'x'
     })
     expect(
-      JSON.parse(quiet(path.join(cwd, 'notes'), '.').stdout).map((file: {path: string}) => file.path)
+      JSON.parse((await quiet(path.join(cwd, 'notes'), '.')).stdout).map((file: {path: string}) => file.path)
     ).toEqual(['a.note'])
   })
 
@@ -186,9 +189,9 @@ describe('configuration', () => {
     ],
     ['{"rules": {"missing-contact": "off",}}', 'infonote.config.json:1:37: property name expected'],
     ['', 'infonote.config.json:1:1: value expected']
-  ])('rejects %j with its line and column (exit 2)', (text, problem) => {
+  ])('rejects %j with its line and column (exit 2)', async (text, problem) => {
     const cwd = workspace({'infonote.config.json': text, 'note.md': note()})
-    expect(infonote(cwd, ['validate', 'note.md'])).toEqual({
+    expect(await infonote(cwd, ['validate', 'note.md'])).toEqual({
       code: 2,
       stdout: '',
       stderr: `infonote: Invalid configuration ${problem}\nRun "infonote --help" for usage.\n`
@@ -210,7 +213,7 @@ describe('suppression comments', () => {
       ['<!-- infonote-disable-next-line missing-title -->'],
       [noContact, unknownState]
     ]
-  ])('%s', (_, comments, lines) => {
+  ])('%s', async (_, comments, lines) => {
     const text = note()
       .split('\n')
       .flatMap((line) =>
@@ -218,26 +221,26 @@ describe('suppression comments', () => {
       )
       .join('\n')
     const cwd = workspace({'note.md': text})
-    const result = infonote(cwd, ['validate', 'note.md'])
+    const result = await infonote(cwd, ['validate', 'note.md'])
     expect(result.stderr.split('\n').slice(0, -2)).toEqual(
       lines.map((line) => line.replace(':6:35:', ':7:35:'))
     )
   })
 
-  it('works above the title and between header lines', () => {
+  it('works above the title and between header lines', async () => {
     const lines = note().split('\n')
     lines.splice(5, 0, '<!-- infonote-disable-next-line unknown-country -->')
     const cwd = workspace({'note.md': ['<!-- infonote-disable missing-contact -->', ...lines].join('\n')})
-    expect(infonote(cwd, ['validate', 'note.md', '--format', 'json']).stdout).toBe(
+    expect((await infonote(cwd, ['validate', 'note.md', '--format', 'json'])).stdout).toBe(
       `${JSON.stringify([{path: 'note.md', messages: []}], null, 2)}\n`
     )
   })
 
-  it('cannot silence an error', () => {
+  it('cannot silence an error', async () => {
     const cwd = workspace({
       'note.md': `<!-- infonote-disable -->\n${note().replace('- Organizers: UNODA\n', '')}`
     })
-    expect(infonote(cwd, ['validate', 'note.md', '--quiet'])).toEqual({
+    expect(await infonote(cwd, ['validate', 'note.md', '--quiet'])).toEqual({
       code: 1,
       stdout: '',
       stderr:
@@ -247,14 +250,14 @@ describe('suppression comments', () => {
 })
 
 describe('standard input', () => {
-  it('validates a note read from -, reported under --stdin-filepath', () => {
+  it('validates a note read from -, reported under --stdin-filepath', async () => {
     const cwd = workspace({})
-    expect(infonote(cwd, ['validate', '-', '--stdin-filepath', 'note.md'], note())).toEqual({
+    expect(await infonote(cwd, ['validate', '-', '--stdin-filepath', 'note.md'], note())).toEqual({
       code: 0,
       stdout: '',
       stderr: `${noContact}\n${unknownState}\n${checked(1, 0, 0, 2)}\n`
     })
-    expect(infonote(cwd, ['validate', '-', '--quiet'], 'Information Note').stderr).toBe(
+    expect((await infonote(cwd, ['validate', '-', '--quiet'], 'Information Note')).stderr).toBe(
       '<stdin>:1:1: error Missing event, expected a field like "Event: Seminar on resolution 1540" [missing-event]\n' +
         '<stdin>:1:1: error Missing date, expected a field like "Date and Venue: 12-14 March 2012, Bogota, Colombia" [missing-date]\n' +
         '<stdin>:1:1: error Missing venue, expected a city and country like "Bogota, Colombia" after the date [missing-venue]\n' +
@@ -263,8 +266,8 @@ describe('standard input', () => {
     )
   })
 
-  it('is for validate only', () => {
-    expect(infonote(workspace({}), ['convert', '-']).code).toBe(2)
+  it('is for validate only', async () => {
+    expect((await infonote(workspace({}), ['convert', '-'])).code).toBe(2)
   })
 })
 
@@ -274,9 +277,9 @@ describe('source map', () => {
     'utf8'
   )
 
-  it('gives every leaf of the sample a source range that holds its text', () => {
+  it('gives every leaf of the sample a source range that holds its text', async () => {
     const cwd = workspace({'input/sample.txt': sample})
-    expect(infonote(cwd, ['convert', 'input', '--source-map']).code).toBe(0)
+    expect((await infonote(cwd, ['convert', 'input', '--source-map'])).code).toBe(0)
     const record = JSON.parse(readFileSync(path.join(cwd, 'output/sample.json'), 'utf8'))
     type Range = {start: {line: number; column: number; offset: number}; end: {offset: number}}
     const map = JSON.parse(readFileSync(path.join(cwd, 'output/sample.map.json'), 'utf8')) as Record<
@@ -312,12 +315,63 @@ describe('source map', () => {
     })
   })
 
-  it('is removed with its record', () => {
+  it('is removed with its record', async () => {
     const cwd = workspace({'input/sample.txt': sample})
-    infonote(cwd, ['convert', 'input', '--source-map'])
+    await infonote(cwd, ['convert', 'input', '--source-map'])
     writeFileSync(path.join(cwd, 'input/sample.txt'), 'broken')
-    infonote(cwd, ['convert', 'input', '--source-map'])
+    await infonote(cwd, ['convert', 'input', '--source-map'])
     expect(readFileSync(path.join(cwd, 'output/records.jsonl'), 'utf8')).toBe('')
     expect(() => readFileSync(path.join(cwd, 'output/sample.map.json'))).toThrow(/ENOENT/)
+  })
+})
+
+describe('unusual inputs found in review', () => {
+  it('reports a configuration that is a folder, and an array item at its line', async () => {
+    const cwd = workspace({
+      'conf/x': '',
+      'infonote.config.json': '{\n "extensions": [".md",\n "txt"]\n}',
+      'note.md': note()
+    })
+    expect((await infonote(cwd, ['validate', 'note.md', '--config', 'conf'])).stderr).toMatch(
+      /^infonote: Cannot read configuration "conf": EISDIR/
+    )
+    expect((await infonote(cwd, ['validate', 'note.md'])).stderr).toBe(
+      'infonote: Invalid configuration infonote.config.json:3:2: extensions.1 must match pattern "^\\.[A-Za-z0-9]+$"\nRun "infonote --help" for usage.\n'
+    )
+  })
+
+  it('reads upper-case extensions, and an empty --stdin-filepath as <stdin>', async () => {
+    const cwd = workspace({'infonote.config.json': '{"extensions": [".MD"]}', 'n/a.md': note()})
+    expect((await infonote(cwd, ['validate', 'n'])).stderr.split('\n').at(-2)).toBe(checked(1, 0, 0, 2))
+    expect(
+      (await infonote(cwd, ['validate', '-', '--stdin-filepath', '', '--quiet'], 'Information Note')).stderr
+    ).toMatch(/^<stdin>:1:1: error/)
+  })
+})
+
+describe('interruption', () => {
+  it('exits 130 on SIGINT and 143 on SIGTERM, saying what was kept', async () => {
+    const cwd = workspace({'note.md': note()})
+    for (const [signal, code] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143]
+    ] as const) {
+      const controller = new AbortController()
+      controller.abort(signal)
+      let stderr = ''
+      const exit = await run(['convert', 'note.md', '--quiet'], {
+        cwd,
+        stdout: () => undefined,
+        stderr: (text) => (stderr += text),
+        stdin: () => new Uint8Array(),
+        color: false,
+        progress: false,
+        signal: controller.signal
+      })
+      expect([exit, stderr]).toEqual([
+        code,
+        `infonote: stopped by ${signal}; what was written is complete, run again to finish\n`
+      ])
+    }
   })
 })

@@ -149,7 +149,7 @@ function readVenue(text: Span, file: VFile, record: Recorder): Venue {
       record.position(country)
     )
   }
-  if (parenthesis?.[1]) {
+  if (parenthesis?.[1]?.trim()) {
     const open = parenthesis.index + parenthesis[0].indexOf('(') + 1
     venue.detail = record.value('/event/venue/detail', text.slice(open, open + parenthesis[1].length).trim())
   }

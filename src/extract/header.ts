@@ -9,7 +9,7 @@ import type {Heading, Nodes, Root, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Field} from '../data.js'
 import type {Extra} from '../generated/information-note.js'
-import {type Labels, labelsOf} from '../labels.js'
+import {type FieldKey, type Labels, labelsOf} from '../labels.js'
 import {report} from '../message.js'
 import {Span} from '../span.js'
 import {type Recorder, recorder} from './source-map.js'
@@ -19,8 +19,13 @@ const fieldLine = /^(\p{L}[^:\n]{0,59}?)[ \t\u00a0]*:(?!\/\/)[ \t\u00a0]*/u
 
 const maxLabelWords = 6
 
-/** Fields a note has once; a second one is kept in `extra`. */
-const single = new Set(['event', 'date', 'venue', 'dateAndVenue'])
+/** What each field a note has once gives; a field whose parts are given already is kept in `extra`. */
+const parts: Partial<Record<FieldKey, string[]>> = {
+  event: ['event'],
+  date: ['date'],
+  venue: ['venue'],
+  dateAndVenue: ['date', 'venue']
+}
 
 interface Line {
   span: Span
@@ -50,12 +55,13 @@ export default function extractHeader() {
 
     const header = headerBlocks(blocks.slice(titled ? 1 : 0), labels)
     const fields = readFields(header, labels)
-    const seen = new Set<string>()
+    const given = new Set<string>()
     for (const field of fields) {
-      if (!field.key || !single.has(field.key)) continue
+      const gives = field.key === undefined || field.key === 'category' ? undefined : parts[field.key]
+      if (!gives) continue
       // A second "Event:" cannot be the event: it is kept, not merged.
-      if (seen.has(field.key)) delete field.key
-      else seen.add(field.key)
+      if (gives.some((part) => given.has(part))) delete field.key
+      else for (const part of gives) given.add(part)
     }
     file.data.header = {
       start: header[0]?.position?.start,
@@ -107,8 +113,10 @@ function headerBlocks(blocks: RootContent[], labels: Labels): RootContent[] {
     block.type === 'heading'
       ? headingField(block, labels) !== undefined
       : lines(block).some((line) => fieldLine.test(line.span.clean().text))
-  const end = blocks.findIndex((block) => block.type === 'heading' && !labelled(block))
-  const start = blocks.slice(0, end === -1 ? undefined : end).findIndex(labelled)
+  // The header starts at the first label before the first section; what
+  // comes before (a subtitle, even as a heading) is header text too.
+  const section = blocks.findIndex((block) => block.type === 'heading' && isSection(block, labels))
+  const start = blocks.slice(0, section === -1 ? undefined : section).findIndex(labelled)
   if (start === -1) return []
   const header = blocks.slice(0, start)
   let underLabel = false
@@ -127,7 +135,7 @@ function readFields(blocks: RootContent[], labels: Labels): Field[] {
   const read = (node: Nodes, owner: Field | undefined): void => {
     if (node.type === 'heading') {
       context = headingField(node, labels)
-      if (context) fields.push(context)
+      fields.push(context ?? {value: Span.fromNode(node), items: [], languages: []})
     } else if (node.type === 'list') {
       for (const item of node.children) {
         const before = fields.length
@@ -197,6 +205,12 @@ function labelled(label: Span, value: Span, labels: Labels): Field {
     return {key: 'category', category: category.key, label, value, items: [], languages: category.languages}
   }
   return {label, value, items: [], languages: []}
+}
+
+/** A heading that opens a section: numbered, or titled like one. */
+function isSection(heading: Heading, labels: Labels): boolean {
+  const text = Span.fromNode(heading).clean().text
+  return /^\d{1,3}[.)]?\s+\S/.test(text) || labels.section(text) !== undefined
 }
 
 /** A first block that is a heading but not a label, or one short line that is not a field. */

@@ -72,6 +72,7 @@ function readGroup(group: Group, pointer: string, file: VFile, record: Recorder)
     .filter((line) => !none.test(line.text))
     .flatMap((line) => splitList(line, group.category === 'states' ? bothStates : undefined))
     .map((item) => cleanName(item))
+    .filter((name) => /[\p{L}\p{N}]/u.test(name.text))
   const entries: Participant[] = []
   for (const name of names) {
     const found = group.category === 'states' ? readState(name, file, record) : [{name}]

@@ -135,9 +135,33 @@ function paragraphs(node: Nodes): Span[] {
     case 'blockquote':
     case 'listItem':
       return node.children.flatMap((child) => paragraphs(child))
+    case 'html':
+      // Converters leave HTML tables and paragraphs: their text is kept, comments are not.
+      return node.value.trimStart().startsWith('<!--')
+        ? []
+        : nonEmpty(htmlText(node.value, node.position?.start.offset ?? 0))
     default:
       return []
   }
+}
+
+/** The text of raw HTML: tags and character references stripped, cells and blocks set apart. */
+function htmlText(html: string, at: number): Span {
+  const text = html
+    .replace(/<(?:\/(?:td|th|p|div|li|tr)|br\s*\/?)>/gi, ' | ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/(?:\s*\|\s*)+/g, ' | ')
+    .replace(/^[\s|]+|[\s|]+$/g, '')
+  return Span.fromValue(
+    text,
+    at,
+    at + html.length,
+    Array.from(text, () => at)
+  ).clean()
 }
 
 function nonEmpty(span: Span): Span[] {

@@ -18,7 +18,7 @@ const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹'
 /** A marker opening a footnote's text: `¹ `, `^1 `, `[1] `. */
 const definitionStart = /^[ \t]*([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^\d{1,3}|\[\d{1,3}\])[ \t\u00a0]*(?=\S)/
 /** A marker after a word, or after a word and a space: `Note¹`, `Note^1`, `Note [1]`. */
-const reference = /(?<=[^\s[(][ \t]?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^\d{1,3}|\[\d{1,3}\])/g
+const reference = /(?<=[^\s[(][ \t]?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^\d{1,3}|\[\^?\d{1,3}\])/g
 
 export default function footnotes() {
   return (tree: Root, file: VFile) => {
@@ -118,9 +118,7 @@ function toDefinition(paragraph: Paragraph, place: Location): FootnoteDefinition
 }
 
 /**
- * Splits markers after a word out of `node` as footnote references: those of
- * a footnote the note has, and `¹` (the disclaimer's, whose text may be
- * missing). `m²` stays.
+ * Splits the footnote markers of `node` out as footnote references.
  */
 function references(
   node: Text,
@@ -132,9 +130,7 @@ function references(
   let done = 0
   for (const match of node.value.matchAll(reference)) {
     const identifier = toDigits(match[0])
-    // An unknown marker after a space is text: "see [2]".
-    if (!known.has(identifier) && (match[0] !== '¹' || /\s/.test(node.value.charAt(match.index - 1))))
-      continue
+    if (!isMarker(match[0], identifier, node.value.slice(0, match.index), known)) continue
     const end = match.index + match[0].length
     if (match.index > done) result.push(sliceText(node, done, match.index, place))
     const position = slicePosition(node, match.index, end, place)
@@ -145,6 +141,17 @@ function references(
   if (done === 0) return undefined
   if (done < node.value.length) result.push(sliceText(node, done, node.value.length, place))
   return result
+}
+
+/**
+ * Whether a marker-like text is a footnote marker: one of a footnote the
+ * note has; or, right after a word, `¹`, `^1` or GFM's `[^1]` (whose text
+ * may be missing). "see [2]" and "500 m²" stay text.
+ */
+function isMarker(marker: string, identifier: string, before: string, known: ReadonlySet<string>): boolean {
+  if (/(?:^|[\s\d])(?:k|c|m)?m$/.test(before) && /^[²³]$/.test(marker)) return false
+  if (known.has(identifier)) return true
+  return !/\s$/.test(before) && (marker === '¹' || marker.startsWith('^') || marker.startsWith('[^'))
 }
 
 function isDefinitionLike(node: RootContent): boolean {

@@ -1,33 +1,99 @@
-// npm run bench: speed measured against a baseline taken in the same run, as
+// npm run bench: speed against a baseline measured in the same run, as
 // ratios (these machines are noisy). Commands alternate, and the median of
-// many runs is kept.
+// the runs is kept.
+//
+// 1. Cold start: `infonote validate <one note>` against `node -e 0`.
+// 2. Batch: on generated corpora of 2,000 and 10,000 notes, `convert` on
+//    all cores, `convert --jobs 1` and a re-run with nothing changed, against
+//    the bare remark + remark-gfm parse of the same files in one process; with
+//    the peak RSS of each.
 import {spawnSync} from 'node:child_process'
+import {mkdtempSync, rmSync} from 'node:fs'
+import {availableParallelism, tmpdir} from 'node:os'
 import path from 'node:path'
+import {makeCorpus} from './corpus.js'
 
 const root = path.join(import.meta.dirname, '..')
-const runs = Number(process.env.BENCH_RUNS ?? 30)
-const sample = path.join(root, 'input/000_8cd83aa58013035f.txt')
+const cli = path.join(root, 'dist/cli.js')
+const measure = path.join(root, 'scripts/measure.js')
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]
 
-/** Median wall time, in milliseconds, of each command, run in turn `runs` times. */
-function measure(commands) {
-  const times = commands.map(() => [])
-  for (let run = 0; run < runs; run++) {
-    for (const [index, command] of commands.entries()) {
-      const start = process.hrtime.bigint()
-      const result = spawnSync(command[0], command.slice(1), {cwd: root, stdio: 'ignore'})
-      if (result.status !== 0) throw new Error(`${command.join(' ')} exited ${result.status}`)
-      times[index].push(Number(process.hrtime.bigint() - start) / 1e6)
-    }
-  }
-  return times.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)])
+/** Wall time (ms) and peak RSS (MB) of `node <args>`. */
+function time(args, cwd = root) {
+  const start = process.hrtime.bigint()
+  const result = spawnSync(process.execPath, [measure, ...args], {
+    cwd,
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+    encoding: 'utf8'
+  })
+  const wall = Number(process.hrtime.bigint() - start) / 1e6
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`)
+  return {wall, rss: Number(result.output[3]) / 1024}
 }
 
-const [floor, validate] = measure([
-  [process.execPath, '-e', '0'],
-  [process.execPath, 'dist/cli.js', 'validate', sample]
-])
-console.log(`Cold start, median of ${runs} alternating runs:`)
-console.log(`  node -e 0                      ${floor.toFixed(1)} ms  (floor)`)
-console.log(
-  `  infonote validate <one note>   ${validate.toFixed(1)} ms  = ${(validate / floor).toFixed(2)} × floor (goal < 2.5 ×)`
-)
+function coldStart(runs) {
+  const floor = []
+  const validate = []
+  for (let run = 0; run < runs; run++) {
+    floor.push(time([path.join(root, 'scripts/empty.js')]).wall)
+    validate.push(time([cli, 'validate', path.join(root, 'input/000_8cd83aa58013035f.txt')]).wall)
+  }
+  const [a, b] = [median(floor), median(validate)]
+  console.log(`Cold start, median of ${runs} alternating runs:`)
+  console.log(`  node (empty script)              ${a.toFixed(1)} ms  (floor)`)
+  console.log(
+    `  infonote validate <one note>     ${b.toFixed(1)} ms  = ${(b / a).toFixed(2)} × floor (goal < 2.5 ×)`
+  )
+}
+
+function batch(count, rounds) {
+  const folder = mkdtempSync(path.join(tmpdir(), 'infonote-bench-'))
+  try {
+    makeCorpus(path.join(folder, 'notes'), count)
+    const results = {floor: [], all: [], one: [], rerun: []}
+    for (let round = 0; round < rounds; round++) {
+      rmSync(path.join(folder, 'all'), {recursive: true, force: true})
+      rmSync(path.join(folder, 'one'), {recursive: true, force: true})
+      results.floor.push(time([path.join(root, 'scripts/parse-floor.js'), 'notes'], folder))
+      results.all.push(time([cli, 'convert', 'notes', '--out', 'all', '--quiet'], folder))
+      results.one.push(time([cli, 'convert', 'notes', '--out', 'one', '--quiet', '--jobs', '1'], folder))
+      results.rerun.push(time([cli, 'convert', 'notes', '--out', 'all', '--quiet'], folder))
+    }
+    const wall = (key) => median(results[key].map((result) => result.wall))
+    const rss = (key) => Math.max(...results[key].map((result) => result.rss))
+    const floor = wall('floor')
+    console.log(
+      `\n${count} notes, ${rounds} alternating round${rounds === 1 ? '' : 's'} (${availableParallelism()} cores):`
+    )
+    const row = (label, key, ratio, goal) =>
+      console.log(
+        `  ${label.padEnd(34)} ${(wall(key) / 1000).toFixed(2).padStart(6)} s  ${ratio}  peak RSS ${rss(key).toFixed(0)} MB${goal}`
+      )
+    row('bare remark + gfm parse (floor)', 'floor', '  1.00 × floor      ', '')
+    row(
+      'convert (all cores)',
+      'all',
+      `${(wall('all') / floor).toFixed(2).padStart(6)} × floor      `,
+      '  (goal ≤ 0.6 ×)'
+    )
+    row(
+      'convert --jobs 1',
+      'one',
+      `${(wall('one') / floor).toFixed(2).padStart(6)} × floor      `,
+      '  (goal ≤ 1.25 ×)'
+    )
+    row(
+      're-run, nothing changed',
+      'rerun',
+      `${(wall('rerun') / wall('all')).toFixed(2).padStart(6)} × first run  `,
+      '  (goal ≤ 0.1 ×)'
+    )
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+}
+
+coldStart(Number(process.env.BENCH_RUNS ?? 30))
+batch(2000, Number(process.env.BENCH_ROUNDS ?? 3))
+batch(10000, 1)

@@ -27,8 +27,6 @@ await build({
   minify: true,
   // Prefer ES modules: jsonc-parser's UMD build hides its requires from esbuild.
   mainFields: ['module', 'main'],
-  // tinypool starts its threads from a file of its own package.
-  external: ['tinypool'],
   legalComments: 'linked',
   // CommonJS dependencies call `require`, which an ES module lacks.
   banner: {

@@ -18,22 +18,25 @@ import {
   rmSync,
   writeSync
 } from 'node:fs'
+import {rm} from 'node:fs/promises'
 import path from 'node:path'
 import {setImmediate as tick} from 'node:timers/promises'
-import Tinypool from 'tinypool'
 import type {VFileMessage} from 'vfile-message'
 import type {Settings} from './config.js'
 import type {Note} from './discover.js'
 import {type Entry, type Manifest, manifestName, readManifest, stamp, writeManifest} from './manifest.js'
 import {describe, display} from './paths.js'
+import {Pool} from './pool.js'
 import {docsUrl, type RuleId} from './rules.js'
 import {convertNote, type Done, fromPlain, type PlainMessage, type Task} from './worker.js'
-import {compare, temporary, writeFileAtomic} from './write.js'
+import {compare, temporary, writeFileAtomicAsync} from './write.js'
 
 export const feedName = 'records.jsonl'
 /** Fewer notes to convert than this are converted in-process: threads would start for nothing. */
 export const poolThreshold = 16
 const checkpointEvery = 500
+/** How many notes may wait for their files before converting waits too. */
+const maxUnwritten = 64
 
 export interface BatchOptions {
   cwd: string
@@ -163,6 +166,10 @@ export async function runBatch(notes: readonly Note[], options: BatchOptions): P
     )
   }
 
+  /** Notes handled, finished in path order once their files are written. */
+  let reported = Promise.resolve()
+  let unwritten = 0
+
   const handle = (note: Note, prepared: Prepared): void => {
     const own: PlainMessage[] =
       prepared.kind === 'unreadable'
@@ -189,33 +196,53 @@ export async function runBatch(notes: readonly Note[], options: BatchOptions): P
     } else if (id !== undefined && owner !== undefined && owner !== note.path) {
       across.push(problem('duplicate-id', `Duplicate id "${id}", already used by "${owner}"`))
     }
-    let valid = ![...own, ...across].some((message) => message.fatal === true)
+    const valid = ![...own, ...across].some((message) => message.fatal === true)
+    if (valid && id !== undefined) owners.set(id, note.path)
+    const written =
+      out && note.output
+        ? write(out, note.output, valid ? prepared : undefined)
+        : Promise.resolve<string[]>([])
+    // The rest waits for the files, in path order; the next notes convert meanwhile.
+    unwritten++
+    reported = reported.then(() =>
+      written.then(
+        (outputs) => finish(note, prepared, id, own, across, outputs),
+        (error: unknown) => {
+          const target = display(path.join(out ?? '', note.output ?? ''), options.cwd)
+          across.push(problem('unwritable-output', `Cannot write "${target}": ${describe(error)}`))
+          finish(note, prepared, id, own, across, [])
+        }
+      )
+    )
+  }
 
+  const finish = (
+    note: Note,
+    prepared: Prepared,
+    id: string | undefined,
+    own: PlainMessage[],
+    across: PlainMessage[],
+    outputs: string[]
+  ): void => {
+    unwritten--
+    const messages = [...own, ...across]
+    const valid = !messages.some((message) => message.fatal === true)
     if (out && note.output) {
-      let outputs: string[] = []
-      try {
-        outputs = write(out, note.output, valid ? prepared : undefined)
-      } catch (error) {
-        const target = display(path.join(out, note.output), options.cwd)
-        across.push(problem('unwritable-output', `Cannot write "${target}": ${describe(error)}`))
-        valid = false
-      }
       // Files an earlier run wrote for this note elsewhere (it was given another way) go.
       for (const output of waiting.get(note.path)?.outputs ?? []) {
         if (!outputs.includes(output)) rmSync(path.join(out, output), {force: true})
       }
       if (prepared.kind !== 'unreadable') {
+        // Infos (the repairs) are not kept: an unchanged note reports its errors and warnings.
         manifest.notes[note.path] = {
           sha256: prepared.sha256,
           ...(valid && id ? {id} : {}),
           outputs,
-          messages: own
+          messages: own.filter((message) => message.fatal !== undefined)
         }
       }
       if (valid && id !== undefined) feed.push([id, note.output])
     }
-    if (valid && id !== undefined) owners.set(id, note.path)
-    const messages = [...own, ...across]
     waiting.delete(note.path)
 
     const status: Status =
@@ -257,11 +284,16 @@ export async function runBatch(notes: readonly Note[], options: BatchOptions): P
       pending.delete(index)
       handle(notes[index] as Note, prepared as Prepared)
       options.onProgress?.(index + 1, notes.length)
-      if (index % checkpointEvery === checkpointEvery - 1) tryCheckpoint()
+      if (unwritten >= maxUnwritten) await reported
+      if (index % checkpointEvery === checkpointEvery - 1) {
+        await reported
+        tryCheckpoint()
+      }
       // Let signals and progress through when converting in-process.
       if (!pool && index % 8 === 7) await tick()
     }
   } finally {
+    await reported
     await pool?.destroy()
   }
 
@@ -278,10 +310,10 @@ export async function runBatch(notes: readonly Note[], options: BatchOptions): P
   return {counts, removed, interrupted, time: performance.now() - started, ...(feedError ? {feedError} : {})}
 }
 
-function createPool(jobs: number, notes: number, filename: URL): Tinypool | undefined {
+function createPool(jobs: number, notes: number, filename: URL): Pool | undefined {
   // From the TypeScript sources (tests) there is no compiled worker: in-process it is.
   if (jobs < 2 || notes < poolThreshold || !existsSync(filename)) return undefined
-  return new Tinypool({filename: filename.href, minThreads: jobs, maxThreads: jobs})
+  return new Pool(filename, jobs)
 }
 
 /** Notes that would be written to the same file, each with the others named. */
@@ -319,24 +351,23 @@ function upToDate(entry: Entry, note: Note, out: string | undefined, sourceMap: 
   )
 }
 
-/** Writes a valid note's files (or removes an invalid one's); the outputs now on disk. */
-function write(out: string, output: string, prepared: Prepared | undefined): string[] {
+/** Writes a valid note's files (or removes an invalid one's); the outputs on disk then. */
+async function write(out: string, output: string, prepared: Prepared | undefined): Promise<string[]> {
   const target = path.join(out, output)
   const map = path.join(out, mapOf(output))
   if (!prepared || prepared.kind === 'unreadable') {
-    rmSync(target, {force: true})
-    rmSync(map, {force: true})
+    await Promise.all([rm(target, {force: true}), rm(map, {force: true})])
     return []
   }
   if (prepared.kind === 'unchanged') return prepared.entry.outputs
   const {record, map: sourceMap} = prepared.done
   if (record === undefined) return []
-  writeFileAtomic(target, record)
+  await writeFileAtomicAsync(target, record)
   if (sourceMap === undefined) {
-    rmSync(map, {force: true})
+    await rm(map, {force: true})
     return [output]
   }
-  writeFileAtomic(map, sourceMap)
+  await writeFileAtomicAsync(map, sourceMap)
   return [output, mapOf(output)]
 }
 

@@ -12,11 +12,11 @@
  */
 import type {Root} from 'mdast'
 import type {Point} from 'unist'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {Settings} from './config.js'
 import {configurable, type RuleId} from './rules.js'
+import {walk} from './tree.js'
 
 const comment = /^<!--\s*infonote-(disable-next-line|disable|enable)\b([\s\S]*?)-->$/
 
@@ -40,7 +40,8 @@ export function control(file: VFile, tree: Root | undefined, rules: Settings['ru
 
 function readDirectives(tree: Root): Directive[] {
   const directives: Directive[] = []
-  visit(tree, 'html', (node) => {
+  walk(tree, (node) => {
+    if (node.type !== 'html') return
     const match = comment.exec(node.value.trim())
     const end = node.position?.end
     if (!match || !end) return

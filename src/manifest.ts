@@ -20,7 +20,7 @@ export interface Entry {
   id?: string
   /** The files written for the note, relative to the output folder. */
   outputs: string[]
-  /** Its messages, but those of checks across the batch. */
+  /** Its errors and warnings, but those of checks across the batch. */
   messages: PlainMessage[]
 }
 

@@ -8,8 +8,8 @@ import type {Root} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import type {Preset} from 'unified'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
+import {walk} from './tree.js'
 
 declare module 'mdast' {
   interface TextData {
@@ -23,7 +23,8 @@ const reference = /^&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/i
 function sourceOffsets() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value)
-    visit(tree, 'text', (node) => {
+    walk(tree, (node) => {
+      if (node.type !== 'text') return
       const start = node.position?.start.offset
       const end = node.position?.end.offset
       if (start === undefined || end === undefined || end - start === node.value.length) return

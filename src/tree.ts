@@ -1,5 +1,5 @@
 /** Small helpers shared by the plugins that rewrite the tree. */
-import type {Paragraph, PhrasingContent, Text} from 'mdast'
+import type {Nodes, Paragraph, PhrasingContent, Text} from 'mdast'
 import type {Point, Position} from 'unist'
 import type {Location} from 'vfile-location'
 
@@ -76,4 +76,14 @@ export function splitParagraph(paragraph: Paragraph, cut: Cut, place: Location):
 
 function span(start: Point | undefined, end: Point | undefined): {position?: Position} {
   return start && end ? {position: {start, end}} : {}
+}
+
+/**
+ * Calls `enter` on `node` and on every node below it, parents first (after
+ * `enter`, a parent's current children are walked). A plain walk, cheaper
+ * than `visit` where no index or ancestors are needed.
+ */
+export function walk(node: Nodes, enter: (node: Nodes) => void): void {
+  enter(node)
+  if ('children' in node) for (const child of node.children as Nodes[]) walk(child, enter)
 }

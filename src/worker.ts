@@ -3,6 +3,7 @@
  * data out (messages, the record and its source map as JSON text), so that
  * nothing but what the batch needs crosses between threads.
  */
+import {isMainThread, parentPort, workerData} from 'node:worker_threads'
 import type {Point, Position} from 'unist'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
@@ -70,7 +71,7 @@ export function fromPlain(plain: PlainMessage): VFileMessage {
 /** Settings per configuration, built once per thread. */
 const cache = new Map<string, Settings>()
 
-/** The task function of the worker pool. */
+/** Converts a task with the settings of its configuration. */
 export default function run(task: Task): Done {
   const key = JSON.stringify(task.config)
   let settings = cache.get(key)
@@ -79,4 +80,15 @@ export default function run(task: Task): Done {
     cache.set(key, settings)
   }
   return convertNote(task, settings)
+}
+
+// In a thread of the pool: answer each task with its result.
+if (!isMainThread && (workerData as {infonote?: boolean} | undefined)?.infonote) {
+  parentPort?.on('message', ({id, task}: {id: number; task: Task}) => {
+    try {
+      parentPort?.postMessage({id, done: run(task)})
+    } catch (error) {
+      parentPort?.postMessage({id, error: String(error)})
+    }
+  })
 }

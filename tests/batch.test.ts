@@ -55,7 +55,10 @@ describe('runBatch', () => {
   it('turns a crashed thread into an internal error on the note', async () => {
     const cwd = workspace(16)
     const broken = path.join(cwd, 'broken-worker.mjs')
-    writeFileSync(broken, "export default function () { throw new Error('boom') }\n")
+    writeFileSync(
+      broken,
+      "import {parentPort} from 'node:worker_threads'\nparentPort.on('message', () => { throw new Error('boom') })\n"
+    )
     const {outcome, results} = await convert(cwd, 2, new URL(`file://${broken}`))
     expect(outcome.counts.invalid).toBe(16)
     expect(messageLines(results[0]?.messages ?? [])).toEqual([
@@ -136,9 +139,9 @@ describe('runBatch, run after run', () => {
       out: path.join(cwd, 'output'),
       force: true,
       signal: controller.signal,
-      onNote: (result) => {
-        results.push(result)
-        if (results.length === 2) controller.abort('SIGINT')
+      onNote: (result) => results.push(result),
+      onProgress: (done) => {
+        if (done === 2) controller.abort('SIGINT')
       }
     })
     expect([stopped.interrupted, results.length]).toEqual([true, 2])

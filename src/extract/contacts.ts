@@ -4,11 +4,11 @@
  * the note, each once.
  */
 import type {Root} from 'mdast'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {Contact} from '../generated/information-note.js'
 import {report} from '../message.js'
 import {Span} from '../span.js'
+import {walk} from '../tree.js'
 import {recorder} from './source-map.js'
 
 const phone =
@@ -31,7 +31,7 @@ export default function extractContacts() {
       contacts.push({type, value})
     }
 
-    visit(tree, (node) => {
+    walk(tree, (node) => {
       if (node.type === 'link') {
         const span = Span.fromNode(node)
         if (/^mailto:/i.test(node.url)) add('email', decode(node.url.slice(7)), span)

@@ -4,19 +4,19 @@
  * marker without its text, is worth a warning.
  */
 import type {FootnoteDefinition, Root} from 'mdast'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {Footnote} from '../generated/information-note.js'
 import {report} from '../message.js'
 import {Span} from '../span.js'
+import {walk} from '../tree.js'
 import {recorder} from './source-map.js'
 
 export default function extractFootnotes() {
   return (tree: Root, file: VFile) => {
     const record = recorder(file)
     const definitions: FootnoteDefinition[] = []
-    visit(tree, 'footnoteDefinition', (node) => {
-      definitions.push(node)
+    walk(tree, (node) => {
+      if (node.type === 'footnoteDefinition') definitions.push(node)
     })
     const found = numbered(definitions)
       .map(({marker, definition}) => ({marker, text: Span.fromNode(definition).clean()}))
@@ -30,8 +30,8 @@ export default function extractFootnotes() {
     })
 
     const known = new Set(definitions.map((definition) => definition.identifier))
-    visit(tree, 'footnoteReference', (node) => {
-      if (known.has(node.identifier)) return
+    walk(tree, (node) => {
+      if (node.type !== 'footnoteReference' || known.has(node.identifier)) return
       report(
         file,
         'missing-footnote',

@@ -8,11 +8,11 @@
  */
 import type {FootnoteDefinition, Paragraph, Parent, PhrasingContent, Root, RootContent, Text} from 'mdast'
 import {toString as textOf} from 'mdast-util-to-string'
-import {SKIP, visit} from 'unist-util-visit'
+import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {type Location, location} from 'vfile-location'
 import {report} from '../message.js'
-import {at, lineCuts, slicePosition, sliceText, splitParagraph} from '../tree.js'
+import {at, lineCuts, slicePosition, sliceText, splitParagraph, walk} from '../tree.js'
 
 const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹'
 /** A marker opening a footnote's text: `¹ `, `^1 `, `[1] `. */
@@ -29,14 +29,14 @@ export default function footnotes() {
       ...tree.children.flatMap((node) => (node.type === 'footnoteDefinition' ? [node.identifier] : []))
     ])
     tree.children.push(...definitions)
-    visit(tree, (node, index, parent) => {
-      if (node.type === 'footnoteDefinition') return SKIP
-      if (node.type !== 'text' || !parent || index === undefined) return
-      const replacement = references(node, known, file, place)
-      if (!replacement) return
-      parent.children.splice(index, 1, ...(replacement as typeof parent.children))
-      return index + replacement.length
-    })
+    const mark = (parent: Parent): void => {
+      parent.children = (parent.children as RootContent[]).flatMap((child): RootContent[] => {
+        if (child.type === 'text') return references(child, known, file, place) ?? [child]
+        if ('children' in child && child.type !== 'footnoteDefinition') mark(child)
+        return [child]
+      }) as typeof parent.children
+    }
+    mark(tree)
   }
 }
 
@@ -92,7 +92,7 @@ function collectDefinitions(tree: Root, file: VFile, place: Location): FootnoteD
 
 /** A list item whose only paragraph was a footnote goes too, and a list left empty. */
 function removeEmptyContainers(tree: Root): void {
-  visit(tree, (node) => {
+  walk(tree, (node) => {
     if (node.type === 'list') node.children = node.children.filter((item) => item.children.length > 0)
     if ('children' in node) {
       ;(node as Parent).children = (node as Parent).children.filter(

@@ -3,11 +3,10 @@
  * `International organizations:* CWC` become `**Event:** Seminar`.
  */
 import type {PhrasingContent, Root, Text} from 'mdast'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {type Location, location} from 'vfile-location'
 import {report} from '../message.js'
-import {at, lineStarts, slicePosition, sliceText} from '../tree.js'
+import {at, lineStarts, slicePosition, sliceText, walk} from '../tree.js'
 
 /** A label, its colon, then the stray markers that should have closed it. */
 const brokenLabel = /[ \t\u00a0]*([^\s*_:][^\n:*]{0,79}?)[ \t\u00a0]*:[ \t\u00a0]*(\*{1,2}|_{1,2})(?=\s|$)/y
@@ -15,7 +14,8 @@ const brokenLabel = /[ \t\u00a0]*([^\s*_:][^\n:*]{0,79}?)[ \t\u00a0]*:[ \t\u00a0
 export default function repairLabelEmphasis() {
   return (tree: Root, file: VFile) => {
     const place = location(file)
-    visit(tree, 'paragraph', (paragraph) => {
+    walk(tree, (paragraph) => {
+      if (paragraph.type !== 'paragraph') return
       paragraph.children = paragraph.children.flatMap((child, index) => {
         if (child.type !== 'text') return [child]
         const previous = paragraph.children[index - 1]

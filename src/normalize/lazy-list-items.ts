@@ -5,11 +5,10 @@
  * or paragraph before it. Each such line becomes a list item of its own.
  */
 import type {ListItem, Paragraph, Root, RootContent} from 'mdast'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {type Location, location} from 'vfile-location'
 import {report} from '../message.js'
-import {at, lineCuts, sliceText, splitParagraph} from '../tree.js'
+import {at, lineCuts, sliceText, splitParagraph, walk} from '../tree.js'
 
 /** A bullet CommonMark does not take for one. */
 const lazyBullet = /^(?:[-*+]\u00a0|•)[\s\u00a0]*/
@@ -29,7 +28,8 @@ export default function lazyListItems() {
       }
       return [first, ...rest]
     }
-    visit(tree, 'list', (list) => {
+    walk(tree, (list) => {
+      if (list.type !== 'list') return
       list.children = list.children.flatMap((item) => splitItem(item, split, place))
     })
     tree.children = tree.children.flatMap((node): RootContent[] => {

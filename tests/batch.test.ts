@@ -148,3 +148,20 @@ describe('runBatch, run after run', () => {
     expect(Object.keys(readManifest(path.join(cwd, 'output'))?.notes ?? {})).toHaveLength(5)
   })
 })
+
+describe('runBatch, long runs', () => {
+  it('checkpoints the manifest on the way, and reports a record it cannot write', async () => {
+    const cwd = workspace(520)
+    // A folder where a record should go: writing its temporary file works, renaming it does not.
+    mkdirSync(path.join(cwd, 'output/001/note-00510.json/x'), {recursive: true})
+    const {outcome, results} = await convert(cwd, 1)
+    expect([outcome.counts.converted, outcome.counts.invalid]).toEqual([519, 1])
+    expect(messageLines(results[510]?.messages ?? []).filter((line) => line.includes('error'))).toEqual([
+      expect.stringMatching(
+        /^1:1 error Cannot write "output\/001\/note-00510\.json": E(ISDIR|NOTEMPTY|EXIST)\b.* unwritable-output$/
+      )
+    ])
+    expect(readdirSync(path.join(cwd, 'output/001')).filter((name) => name.endsWith('.tmp'))).toEqual([])
+    expect(Object.keys(readManifest(path.join(cwd, 'output'))?.notes ?? {})).toHaveLength(520)
+  })
+})

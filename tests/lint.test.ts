@@ -375,3 +375,17 @@ describe('interruption', () => {
     }
   })
 })
+
+describe('convert, run after run', () => {
+  it('says which outputs it removed because their note is gone', async () => {
+    const cwd = workspace({'notes/a.md': note(), 'notes/b.md': note().replace('Workshop', 'Seminar')})
+    await infonote(cwd, ['convert', 'notes'])
+    rmSync(path.join(cwd, 'notes/b.md'))
+    expect((await infonote(cwd, ['convert', 'notes'])).stderr.split('\n').slice(-3, -1)).toEqual([
+      'infonote: removed output/b.json: its note is gone',
+      expect.stringMatching(
+        /^1 note: 0 converted, 1 unchanged, 0 invalid \(0 errors, 2 warnings\) in \d+\.\d s; output\/records\.jsonl holds 1 record$/
+      )
+    ])
+  })
+})

@@ -16,6 +16,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeSync
 } from 'node:fs'
 import {rm} from 'node:fs/promises'
@@ -79,10 +80,15 @@ export interface Outcome {
   time: number
 }
 
+interface Stamp {
+  size: number
+  mtime: number
+}
+
 type Prepared =
   | {kind: 'unreadable'; reason: string}
-  | {kind: 'unchanged'; sha256: string; entry: Entry}
-  | {kind: 'converted'; sha256: string; done: Done}
+  | {kind: 'unchanged'; sha256: string; stamp: Stamp; entry: Entry}
+  | {kind: 'converted'; sha256: string; stamp: Stamp; done: Done}
 
 export async function runBatch(notes: readonly Note[], options: BatchOptions): Promise<Outcome> {
   const started = performance.now()
@@ -146,25 +152,36 @@ export async function runBatch(notes: readonly Note[], options: BatchOptions): P
 
   const prepare = (note: Note): Promise<Prepared> => {
     if (note.unreadable) return Promise.resolve({kind: 'unreadable', reason: note.unreadable})
+    const entry = trusted?.notes[note.path]
+    const fresh = entry && upToDate(entry, note, out, options.sourceMap === true) ? entry : undefined
     let bytes: Uint8Array
+    let seen: Stamp
     try {
+      const stats = statSync(note.absolute)
+      seen = {size: stats.size, mtime: stats.mtimeMs}
+      // Same size and time as when it was converted: not read again (as git does).
+      if (fresh && fresh.size === seen.size && fresh.mtime === seen.mtime) {
+        return Promise.resolve({kind: 'unchanged', sha256: fresh.sha256, stamp: seen, entry: fresh})
+      }
       bytes = readFileSync(note.absolute)
     } catch (error) {
       return Promise.resolve({kind: 'unreadable', reason: `Cannot read this file: ${describe(error)}`})
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex')
-    const entry = trusted?.notes[note.path]
-    if (entry && entry.sha256 === sha256 && upToDate(entry, note, out, options.sourceMap === true)) {
-      return Promise.resolve({kind: 'unchanged', sha256, entry})
-    }
+    if (fresh && fresh.sha256 === sha256)
+      return Promise.resolve({kind: 'unchanged', sha256, stamp: seen, entry: fresh})
     const done = pool
-      ? (pool.run(task(note, bytes)) as Promise<Done>)
+      ? pool.run(task(note, bytes))
       : Promise.resolve(convertNote(task(note, bytes), settings))
     return done.then(
-      (result): Prepared => ({kind: 'converted', sha256, done: result}),
-      (error): Prepared => ({kind: 'converted', sha256, done: {messages: [crash(error)]}})
+      (result): Prepared => ({kind: 'converted', sha256, stamp: seen, done: result}),
+      (error): Prepared => ({kind: 'converted', sha256, stamp: seen, done: {messages: [crash(error)]}})
     )
   }
+
+  /** Whether this run changed an output (so the feed is written again), or only when notes were read. */
+  let changed = removed.length > 0 || trusted === undefined
+  let restamped = false
 
   /** Notes handled, finished in path order once their files are written. */
   let reported = Promise.resolve()
@@ -230,12 +247,16 @@ export async function runBatch(notes: readonly Note[], options: BatchOptions): P
     if (out && note.output) {
       // Files an earlier run wrote for this note elsewhere (it was given another way) go.
       for (const output of waiting.get(note.path)?.outputs ?? []) {
-        if (!outputs.includes(output)) rmSync(path.join(out, output), {force: true})
+        if (!outputs.includes(output)) {
+          rmSync(path.join(out, output), {force: true})
+          changed = true
+        }
       }
       if (prepared.kind !== 'unreadable') {
         // Infos (the repairs) are not kept: an unchanged note reports its errors and warnings.
         manifest.notes[note.path] = {
           sha256: prepared.sha256,
+          ...prepared.stamp,
           ...(valid && id ? {id} : {}),
           outputs,
           messages: own.filter((message) => message.fatal !== undefined)
@@ -254,6 +275,8 @@ export async function runBatch(notes: readonly Note[], options: BatchOptions): P
             ? 'unchanged'
             : 'converted'
     counts[status]++
+    if (status !== 'unchanged') changed = true
+    else if (prepared.kind === 'unchanged' && prepared.entry.mtime !== prepared.stamp.mtime) restamped = true
     counts.errors += messages.filter((message) => message.fatal === true).length
     counts.warnings += messages.filter((message) => message.fatal === false).length
     options.onNote?.({note, messages: messages.map(fromPlain), status})
@@ -300,9 +323,11 @@ export async function runBatch(notes: readonly Note[], options: BatchOptions): P
   let feedError: string | undefined
   if (out) {
     const files = interrupted ? [manifestName] : [manifestName, feedName]
+    // A run that changed nothing leaves the files as they are: a re-run costs little more than its reads.
+    const same = !changed && previous !== undefined && existsSync(path.join(out, feedName))
     try {
-      checkpoint()
-      if (!interrupted) counts.records = writeFeed(out, feed)
+      if (interrupted || !same || restamped) checkpoint()
+      if (!interrupted) counts.records = same ? feed.length : writeFeed(out, feed)
     } catch (error) {
       feedError = `Cannot write "${files.map((name) => display(path.join(out, name), options.cwd)).join('" and "')}": ${describe(error)}`
     }

@@ -69,16 +69,17 @@ interface Found {
   unreadable?: string
 }
 
-/**
- * The note files below `folder`. A folder that cannot be listed, or an entry
- * that cannot be looked at (a symbolic link loop), is reported, not fatal.
- */
 interface Walker {
   skip: ReadonlySet<string>
   extensions: readonly string[]
   ignored: (absolute: string) => boolean
 }
 
+/**
+ * The note files below `folder`. A folder that cannot be listed, or an entry
+ * that cannot be looked at (a symbolic link loop, a link to nothing), is
+ * reported, not fatal.
+ */
 function walk(folder: string, walker: Walker): Found[] {
   let entries: Dirent[]
   try {

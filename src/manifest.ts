@@ -16,6 +16,9 @@ export const manifestName = '.infonote-manifest.json'
 
 export interface Entry {
   sha256: string
+  /** Size and modification time of the note when it was read: unchanged, the note is not read again. */
+  size: number
+  mtime: number
   /** The record's id, for a note that has a record. */
   id?: string
   /** The files written for the note, relative to the output folder. */

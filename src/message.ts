@@ -4,7 +4,7 @@ import type {VFileMessage} from 'vfile-message'
 import {docsUrl, type RuleId, type Severity, severityOf} from './rules.js'
 
 export interface ReportOptions {
-  /** A second place that explains the first. */
+  /** The error behind the message (an internal error's exception). */
   cause?: Error
 }
 

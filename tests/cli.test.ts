@@ -286,7 +286,7 @@ describe('the batch', () => {
       cwd
     )
     expect(messageLines(missing?.messages ?? [])).toEqual([
-      `1:1 error Cannot read this file: ENOENT: no such file or directory, open '${path.join(cwd, 'gone.txt')}' unreadable-file`
+      `1:1 error Cannot read this file: ENOENT: no such file or directory, stat '${path.join(cwd, 'gone.txt')}' unreadable-file`
     ])
     expect([missing?.status, found?.status]).toEqual(['unreadable', 'converted'])
   })

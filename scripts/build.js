@@ -1,7 +1,8 @@
 // Builds dist/: the library with its types (tsc), and the command line and
 // its worker as bundled files (esbuild), which start several times faster
-// than the same code loaded module by module.
-import {execFileSync} from 'node:child_process'
+// than the same code loaded module by module; the command line also gets
+// V8's code cache.
+import {execFileSync, spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import {build} from 'esbuild'
@@ -17,21 +18,45 @@ for (const file of fs.readdirSync(path.join(root, 'src/generated'))) {
   if (file.endsWith('.cjs'))
     fs.copyFileSync(path.join(root, 'src/generated', file), path.join(root, 'dist/generated', file))
 }
-await build({
-  entryPoints: [path.join(root, 'src/cli.ts'), path.join(root, 'src/worker.ts')],
-  outdir: path.join(root, 'dist'),
+const common = {
   bundle: true,
   platform: 'node',
-  format: 'esm',
   target: 'node20',
   minify: true,
+  legalComments: 'linked',
   // Prefer ES modules: jsonc-parser's UMD build hides its requires from esbuild.
   mainFields: ['module', 'main'],
-  legalComments: 'linked',
+  logLevel: 'warning'
+}
+// The command line as one CommonJS file, which the launcher runs with V8's
+// code cache; `import.meta.url` has to be made from its file name.
+await build({
+  ...common,
+  entryPoints: [path.join(root, 'src/cli.ts')],
+  outfile: path.join(root, 'dist/infonote.cjs'),
+  format: 'cjs',
+  define: {'import.meta.url': 'infonoteUrl'},
+  banner: {js: "const infonoteUrl = require('node:url').pathToFileURL(__filename).href;"}
+})
+// The worker of the thread pool, as an ES module.
+await build({
+  ...common,
+  entryPoints: [path.join(root, 'src/worker.ts')],
+  outfile: path.join(root, 'dist/worker.js'),
+  format: 'esm',
   // CommonJS dependencies call `require`, which an ES module lacks.
   banner: {
     js: "import {createRequire as __infonoteRequire} from 'node:module';const require=__infonoteRequire(import.meta.url);"
-  },
-  logLevel: 'warning'
+  }
 })
+fs.copyFileSync(path.join(root, 'scripts/launcher.js'), path.join(root, 'dist/cli.js'))
 fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755)
+// The code cache, made by a run on the sample note (its exit code does not matter).
+spawnSync(
+  process.execPath,
+  [path.join(root, 'dist/cli.js'), 'validate', '--silent', path.join(root, 'input')],
+  {
+    env: {...process.env, INFONOTE_WRITE_CACHE: '1'},
+    stdio: 'ignore'
+  }
+)

@@ -34,7 +34,7 @@ import {compare, temporary, writeFileAtomicAsync} from './write.js'
 
 export const feedName = 'records.jsonl'
 /** Fewer notes to convert than this are converted in-process: threads would start for nothing. */
-export const poolThreshold = 16
+const poolThreshold = 16
 const checkpointEvery = 500
 /** How many notes may wait for their files before converting waits too. */
 const maxUnwritten = 64

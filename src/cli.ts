@@ -1,6 +1,6 @@
-#!/usr/bin/env node
 import {readFileSync} from 'node:fs'
 import {run} from './command.js'
+import {describe} from './paths.js'
 
 // The first SIGINT or SIGTERM stops the run cleanly (exit 130 or 143); a
 // second one stops it at once.
@@ -12,20 +12,21 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   })
 }
 
-try {
-  process.exitCode = await run(process.argv.slice(2), {
-    cwd: process.cwd(),
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    stdin: () => readFileSync(0),
-    color: process.stderr.isTTY === true && !process.env.NO_COLOR,
-    progress: process.stderr.isTTY === true && !process.env.CI,
-    signal: controller.signal
-  })
-} catch (error) {
-  // A bug: say so in one line, not with a page of bundled code.
-  process.stderr.write(
-    `infonote: internal error, please report it: ${error instanceof Error ? error.message : String(error)}\n`
-  )
-  process.exitCode = 1
-}
+run(process.argv.slice(2), {
+  cwd: process.cwd(),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  stdin: () => readFileSync(0),
+  color: process.stderr.isTTY === true && !process.env.NO_COLOR,
+  progress: process.stderr.isTTY === true && !process.env.CI,
+  signal: controller.signal
+}).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    // A bug: say so in one line, not with a page of bundled code.
+    process.stderr.write(`infonote: internal error, please report it: ${describe(error)}\n`)
+    process.exitCode = 1
+  }
+)

@@ -14,9 +14,9 @@ import {createLabels, type Labels} from './labels.js'
 import {describe, display} from './paths.js'
 import type {RuleId} from './rules.js'
 
-export const configName = 'infonote.config.json'
-export const ignoreName = '.infonoteignore'
-export const defaultExtensions = ['.md', '.markdown', '.txt']
+const configName = 'infonote.config.json'
+const ignoreName = '.infonoteignore'
+const defaultExtensions = ['.md', '.markdown', '.txt']
 
 /** What a configuration changes, ready to use. */
 export interface Settings {

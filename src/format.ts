@@ -79,7 +79,7 @@ const formatters: Record<Format, (files: readonly FileReport[], options: FormatO
   junit
 }
 
-export function compactLine(message: VFileMessage, path: string): string {
+function compactLine(message: VFileMessage, path: string): string {
   return `${path}:${message.line ?? 1}:${message.column ?? 1}: ${severity(message)} ${message.reason} [${message.ruleId}]`
 }
 

@@ -142,7 +142,7 @@ export function createLabels(extra: LabelsConfig = {}): Labels {
   return labels
 }
 
-export const defaultLabels = createLabels()
+const defaultLabels = createLabels()
 
 /** The labels a file is read with: its configuration's, or the defaults. */
 export function labelsOf(file: VFile): Labels {

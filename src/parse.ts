@@ -34,7 +34,7 @@ function sourceOffsets() {
 }
 
 /** Walks `value` and its `source` together, skipping escapes and taking a reference for its character. */
-export function align(value: string, source: string, base: number): number[] {
+function align(value: string, source: string, base: number): number[] {
   const offsets: number[] = []
   let at = 0
   for (let index = 0; index < value.length; index++) {

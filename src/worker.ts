@@ -47,7 +47,7 @@ export function convertNote(task: Task, settings: Pick<Settings, 'labels' | 'rul
   return {messages, id: record.id, record: serializeRecord(record), ...map}
 }
 
-export function toPlain(message: VFileMessage): PlainMessage {
+function toPlain(message: VFileMessage): PlainMessage {
   return {
     reason: message.reason,
     ruleId: message.ruleId ?? '',

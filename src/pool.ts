@@ -45,7 +45,11 @@ export class Pool {
 
   private start(): Thread {
     const thread: Thread = {
-      worker: new Worker(this.filename, {workerData: {infonote: true}}),
+      // A small old generation makes a thread collect sooner rather than grow: memory stays flat.
+      worker: new Worker(this.filename, {
+        workerData: {infonote: true},
+        resourceLimits: {maxOldGenerationSizeMb: 128}
+      }),
       waiting: new Map(),
       dead: false
     }

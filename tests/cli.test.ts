@@ -1,20 +1,10 @@
 import {execFileSync, spawnSync} from 'node:child_process'
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync
-} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {cpSync, existsSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {help, run} from '../src/command.js'
 import {writeFileAtomic} from '../src/write.js'
-import {batch, messageLines} from './helpers.js'
+import {batch, messageLines, workspace} from './helpers.js'
 
 const repo = path.join(import.meta.dirname, '..')
 const sampleName = '000_8cd83aa58013035f'
@@ -22,22 +12,6 @@ const sampleNote = readFileSync(path.join(repo, 'tests/fixtures/sample/input', `
 const sampleRecord = readFileSync(path.join(repo, 'tests/fixtures/sample/record.json'), 'utf8')
 const summaryOk =
   '1 note: 1 converted, 0 invalid (0 errors, 0 warnings) in 0.0 s; output/records.jsonl holds 1 record\n'
-const folders: string[] = []
-
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, {recursive: true, force: true})
-})
-
-/** A working directory holding `files` (path → content). */
-function workspace(files: Record<string, string | Uint8Array> = {}): string {
-  const cwd = mkdtempSync(path.join(tmpdir(), 'infonote-'))
-  folders.push(cwd)
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(cwd, name)), {recursive: true})
-    writeFileSync(path.join(cwd, name), content)
-  }
-  return cwd
-}
 
 function infonote(cwd: string, ...argv: string[]) {
   return infonoteWith({cwd}, ...argv)

@@ -1,4 +1,8 @@
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
 import type {VFileMessage} from 'vfile-message'
+import {afterEach} from 'vitest'
 import {type NoteResult, runBatch} from '../src/batch.js'
 import {settingsFrom} from '../src/config.js'
 import type {Note} from '../src/discover.js'
@@ -17,4 +21,20 @@ export async function batch(notes: readonly Note[], cwd: string): Promise<NoteRe
   const results: NoteResult[] = []
   await runBatch(notes, {cwd, settings: settingsFrom(), jobs: 1, onNote: (result) => results.push(result)})
   return results
+}
+
+const workspaces: string[] = []
+afterEach(() => {
+  for (const folder of workspaces.splice(0)) rmSync(folder, {recursive: true, force: true})
+})
+
+/** A temporary working directory holding `files` (path → content), removed after the test. */
+export function workspace(files: Record<string, string | Uint8Array> = {}): string {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'infonote-'))
+  workspaces.push(cwd)
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(cwd, name)), {recursive: true})
+    writeFileSync(path.join(cwd, name), content)
+  }
+  return cwd
 }

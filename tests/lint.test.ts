@@ -3,26 +3,11 @@
  * (discovery, precedence, bad files), suppression comments, standard input
  * and the source map.
  */
-import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {run} from '../src/command.js'
-
-const folders: string[] = []
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, {recursive: true, force: true})
-})
-
-function workspace(files: Record<string, string>): string {
-  const cwd = mkdtempSync(path.join(tmpdir(), 'infonote-'))
-  folders.push(cwd)
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(cwd, name)), {recursive: true})
-    writeFileSync(path.join(cwd, name), content)
-  }
-  return cwd
-}
+import {workspace} from './helpers.js'
 
 async function infonote(cwd: string, argv: string[], stdin = '') {
   let stdout = ''

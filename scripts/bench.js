@@ -27,7 +27,7 @@ function time(args, cwd = root, codes = [0, 1]) {
     encoding: 'utf8'
   })
   const wall = Number(process.hrtime.bigint() - start) / 1e6
-  if (result.status !== 0 && result.status !== 1)
+  if (!codes.includes(result.status))
     throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`)
   return {wall, rss: Number(result.output[3]) / 1024}
 }

@@ -223,17 +223,22 @@ function junit(files: readonly FileReport[], {failing}: FormatOptions): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="infonote" ${counts}>\n  <testsuite name="infonote" ${counts} skipped="0">\n${cases.join('')}  </testsuite>\n</testsuites>\n`
 }
 
-function xml(text: string): string {
+/** Control characters (but tab and line breaks) and U+FFFE, U+FFFF: XML 1.0 cannot hold them at all. */
+function xmlCannotHold(char: string): boolean {
+  const code = char.charCodeAt(0)
   return (
-    text
-      // Control characters XML 1.0 cannot hold at all.
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD')
-      .replaceAll('&', '&amp;')
-      .replaceAll('<', '&lt;')
-      .replaceAll('>', '&gt;')
-      .replaceAll('"', '&quot;')
-      .replaceAll("'", '&apos;')
+    (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffe || code === 0xffff
   )
+}
+
+function xml(text: string): string {
+  return Array.from(text, (char) => (xmlCannotHold(char) ? '\uFFFD' : char))
+    .join('')
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&apos;')
 }
 
 export function plural(amount: number, word: string): string {

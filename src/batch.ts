@@ -215,22 +215,25 @@ export async function runBatch(notes: readonly Note[], options: BatchOptions): P
     }
     const valid = ![...own, ...across].some((message) => message.fatal === true)
     if (valid && id !== undefined) owners.set(id, note.path)
-    const written =
+    // Settled at once (a failed write is a message, never an unhandled rejection).
+    const written = (
       out && note.output
         ? write(out, note.output, valid ? prepared : undefined)
         : Promise.resolve<string[]>([])
+    ).then(
+      (outputs) => ({outputs}),
+      (error: unknown) => ({outputs: [], error})
+    )
     // The rest waits for the files, in path order; the next notes convert meanwhile.
     unwritten++
-    reported = reported.then(() =>
-      written.then(
-        (outputs) => finish(note, prepared, id, own, across, outputs),
-        (error: unknown) => {
-          const target = display(path.join(out ?? '', note.output ?? ''), options.cwd)
-          across.push(problem('unwritable-output', `Cannot write "${target}": ${describe(error)}`))
-          finish(note, prepared, id, own, across, [])
-        }
-      )
-    )
+    reported = reported.then(async () => {
+      const {outputs, error} = (await written) as {outputs: string[]; error?: unknown}
+      if (error !== undefined) {
+        const target = display(path.join(out ?? '', note.output ?? ''), options.cwd)
+        across.push(problem('unwritable-output', `Cannot write "${target}": ${describe(error)}`))
+      }
+      finish(note, prepared, id, own, across, outputs)
+    })
   }
 
   const finish = (

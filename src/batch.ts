@@ -98,7 +98,7 @@ export async function runBatch(notes: readonly Note[], options: BatchOptions): P
   const same = (key: keyof typeof current) => previous?.[key] === current[key]
   const trusted =
     previous && !options.force && same('tool') && same('schema') && same('config') ? previous : undefined
-  const manifest: Manifest = {...current, notes: {}}
+  const manifest: Manifest = {...current, complete: false, notes: {}}
   const counts: Outcome['counts'] = {
     notes: notes.length,
     converted: 0,
@@ -114,18 +114,23 @@ export async function runBatch(notes: readonly Note[], options: BatchOptions): P
   const inRun = new Set(notes.map((note) => note.path))
   const walked = (options.walked ?? []).map((folder) => display(folder, options.cwd))
   const removed: string[] = []
+  /** Files the notes of this run write, and files of notes converted on their own earlier. */
+  const ours = new Set(notes.flatMap((note) => (note.output ? [note.output, mapOf(note.output)] : [])))
+  const kept = new Map<string, string>()
 
   // Notes of earlier runs: those gone from a folder searched now lose their
-  // outputs; the others (converted on their own) stay as they are.
+  // outputs (unless a note of this run writes them); the others (converted on
+  // their own) stay as they are.
   for (const [notePath, entry] of Object.entries(previous?.notes ?? {})) {
     if (inRun.has(notePath)) continue
     if (walked.some((folder) => isUnder(notePath, folder)) && out) {
-      for (const output of entry.outputs) {
+      for (const output of entry.outputs.filter((file) => !ours.has(file))) {
         rmSync(path.join(out, output), {force: true})
         removed.push(display(path.join(out, output), options.cwd))
       }
     } else {
       manifest.notes[notePath] = entry
+      for (const output of entry.outputs) kept.set(output, notePath)
       if (entry.id && entry.outputs[0]) {
         owners.set(entry.id, notePath)
         feed.push([entry.id, entry.outputs[0]])
@@ -134,7 +139,7 @@ export async function runBatch(notes: readonly Note[], options: BatchOptions): P
   }
   if (out) removeTemporaries(out)
 
-  const collisions = collide(notes)
+  const collisions = collide(notes, kept)
   const waiting = new Map(Object.entries(previous?.notes ?? {}).filter(([notePath]) => inRun.has(notePath)))
   const pool = createPool(
     options.jobs,
@@ -180,7 +185,7 @@ export async function runBatch(notes: readonly Note[], options: BatchOptions): P
   }
 
   /** Whether this run changed an output (so the feed is written again), or only when notes were read. */
-  let changed = removed.length > 0 || trusted === undefined
+  let changed = removed.length > 0 || trusted === undefined || previous?.complete !== true
   let restamped = false
 
   /** Notes handled, finished in path order once their files are written. */
@@ -217,7 +222,7 @@ export async function runBatch(notes: readonly Note[], options: BatchOptions): P
     if (valid && id !== undefined) owners.set(id, note.path)
     // Settled at once (a failed write is a message, never an unhandled rejection).
     const written = (
-      out && note.output
+      out && note.output && !kept.has(note.output)
         ? write(out, note.output, valid ? prepared : undefined)
         : Promise.resolve<string[]>([])
     ).then(
@@ -250,7 +255,7 @@ export async function runBatch(notes: readonly Note[], options: BatchOptions): P
     if (out && note.output) {
       // Files an earlier run wrote for this note elsewhere (it was given another way) go.
       for (const output of waiting.get(note.path)?.outputs ?? []) {
-        if (!outputs.includes(output)) {
+        if (!outputs.includes(output) && !ours.has(output)) {
           rmSync(path.join(out, output), {force: true})
           changed = true
         }
@@ -286,8 +291,10 @@ export async function runBatch(notes: readonly Note[], options: BatchOptions): P
   }
 
   /** The manifest of what is on disk now: notes handled, and the earlier entries of those not yet. */
-  const checkpoint = () => {
-    if (out) writeManifest(out, {...manifest, notes: {...Object.fromEntries(waiting), ...manifest.notes}})
+  const checkpoint = (complete = false) => {
+    if (out) {
+      writeManifest(out, {...manifest, complete, notes: {...Object.fromEntries(waiting), ...manifest.notes}})
+    }
   }
   /** A checkpoint on the way: if it cannot be written, the one at the end says so. */
   const tryCheckpoint = () => {
@@ -329,9 +336,11 @@ export async function runBatch(notes: readonly Note[], options: BatchOptions): P
     // A run that changed nothing leaves the files as they are: a re-run costs little more than its reads.
     const same = !changed && previous !== undefined && existsSync(path.join(out, feedName))
     try {
-      if (interrupted || !same || restamped) checkpoint()
+      // Complete when the feed matches the records; the run after a stopped one writes it again.
+      if (interrupted || !same || restamped) checkpoint(!interrupted)
       if (!interrupted) counts.records = same ? feed.length : writeFeed(out, feed)
     } catch (error) {
+      tryCheckpoint()
       feedError = `Cannot write "${files.map((name) => display(path.join(out, name), options.cwd)).join('" and "')}": ${describe(error)}`
     }
   }
@@ -345,7 +354,7 @@ function createPool(jobs: number, notes: number, filename: URL): Pool | undefine
 }
 
 /** Notes that would be written to the same file, each with the others named. */
-function collide(notes: readonly Note[]): Map<string, string> {
+function collide(notes: readonly Note[], kept: ReadonlyMap<string, string>): Map<string, string> {
   // A note's source map (`a.map.json`) is a file too: it may be another note's record.
   const byOutput = new Map<string, Note[]>()
   for (const note of notes) {
@@ -354,7 +363,13 @@ function collide(notes: readonly Note[]): Map<string, string> {
     }
   }
   const collisions = new Map<string, string>()
-  for (const group of byOutput.values()) {
+  for (const [output, group] of byOutput) {
+    // A file written by a note converted on its own earlier stays that note's.
+    const owner = kept.get(output)
+    if (owner) {
+      for (const note of group) collisions.set(note.path, `"${owner}"`)
+      continue
+    }
     if (group.length < 2) continue
     for (const note of group) {
       collisions.set(

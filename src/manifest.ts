@@ -31,6 +31,8 @@ export interface Manifest {
   tool: string
   schema: string
   config: string
+  /** The run that wrote it reached its end: the feed matches the records. */
+  complete: boolean
   notes: Record<string, Entry>
 }
 

@@ -165,3 +165,99 @@ describe('runBatch, long runs', () => {
     expect(Object.keys(readManifest(path.join(cwd, 'output'))?.notes ?? {})).toHaveLength(520)
   })
 })
+
+describe('runBatch, found in the last review', () => {
+  /** The record files, the feed's ids and the manifest's outputs of `out`: all three must agree. */
+  function state(out: string) {
+    const files: string[] = []
+    const walkFiles = (folder: string) => {
+      for (const entry of readdirSync(folder, {withFileTypes: true})) {
+        if (entry.isDirectory()) walkFiles(path.join(folder, entry.name))
+        else if (entry.name.endsWith('.json') && !entry.name.startsWith('.')) {
+          files.push(path.relative(out, path.join(folder, entry.name)))
+        }
+      }
+    }
+    walkFiles(out)
+    const feed = readFileSync(path.join(out, 'records.jsonl'), 'utf8').trim().split('\n').filter(Boolean)
+    const listed = Object.values(readManifest(out)?.notes ?? {}).flatMap((entry) => entry.outputs)
+    const ids = files.map((file) => JSON.parse(readFileSync(path.join(out, file), 'utf8')).id).sort()
+    return {files: files.sort(), listed: listed.sort(), feed: feed.map((line) => JSON.parse(line).id), ids}
+  }
+
+  it('rewrites the feed after a stopped run, even when nothing is left to convert', async () => {
+    const cwd = workspace(6)
+    await convert(cwd, 1)
+    const changed = path.join(cwd, 'notes/000/note-00001.txt')
+    writeFileSync(changed, readFileSync(changed, 'utf8').replace('Session 2:', 'Meeting 2:'))
+    rmSync(path.join(cwd, 'notes/000/note-00003.md'))
+    const controller = new AbortController()
+    await runBatch(discover(['notes'], cwd), {
+      cwd,
+      settings: settingsFrom(),
+      jobs: 1,
+      out: path.join(cwd, 'output'),
+      walked: [path.join(cwd, 'notes')],
+      force: true,
+      signal: controller.signal,
+      onProgress: (done) => {
+        if (done === 3) controller.abort('SIGINT')
+      }
+    })
+    const {outcome} = await convert(cwd, 1)
+    const after = state(path.join(cwd, 'output'))
+    expect(outcome.counts.records).toBe(5)
+    expect(after.feed).toEqual(after.ids)
+    expect(after.listed).toEqual(after.files)
+    expect(after.feed.some((id) => id.includes('meeting-2'))).toBe(true)
+  })
+
+  it('keeps a record another note of the run writes where an earlier single-file run wrote', async () => {
+    const cwd = workspace(3)
+    writeFileSync(
+      path.join(cwd, 'notes/note-00000.md'),
+      readFileSync(path.join(cwd, 'notes/000/note-00002.md'))
+    )
+    await runBatch(discover(['notes/000/note-00000.md'], cwd), {
+      cwd,
+      settings: settingsFrom(),
+      jobs: 1,
+      out: path.join(cwd, 'output')
+    })
+    rmSync(path.join(cwd, 'notes/000/note-00002.md'))
+    const {outcome} = await convert(cwd, 1)
+    const after = state(path.join(cwd, 'output'))
+    expect([outcome.counts.converted, outcome.counts.records]).toEqual([3, 3])
+    expect(after.files).toEqual(['000/note-00000.json', '000/note-00001.json', 'note-00000.json'])
+    expect(after.listed).toEqual(after.files)
+  })
+
+  it('makes a note writing the file of a note converted on its own earlier an output-collision', async () => {
+    const cwd = workspace(2)
+    mkdirSync(path.join(cwd, 'other'))
+    writeFileSync(
+      path.join(cwd, 'other/note-00000.md'),
+      readFileSync(path.join(cwd, 'notes/000/note-00001.txt'))
+    )
+    const single = (given: string) =>
+      runBatch(discover([given], cwd), {
+        cwd,
+        settings: settingsFrom(),
+        jobs: 1,
+        out: path.join(cwd, 'output'),
+        onNote: (result) => results.push(result)
+      })
+    const results: NoteResult[] = []
+    await single('notes/000/note-00000.md')
+    await single('other/note-00000.md')
+    expect(messageLines(results[1]?.messages ?? []).filter((line) => line.includes('error'))).toEqual([
+      '1:1 error Output "note-00000.json" is also the output of "notes/000/note-00000.md", expected one note per output file output-collision'
+    ])
+    const after = state(path.join(cwd, 'output'))
+    expect([after.files, after.feed.length, after.listed]).toEqual([
+      ['note-00000.json'],
+      1,
+      ['note-00000.json']
+    ])
+  })
+})

@@ -2,9 +2,9 @@ import {execFileSync, spawnSync} from 'node:child_process'
 import {cpSync, existsSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {help, run} from '../src/command.js'
+import {help} from '../src/command.js'
 import {writeFileAtomic} from '../src/write.js'
-import {batch, messageLines, workspace} from './helpers.js'
+import {batch, messageLines, runCli, workspace} from './helpers.js'
 
 const repo = path.join(import.meta.dirname, '..')
 const sampleName = '000_8cd83aa58013035f'
@@ -17,23 +17,13 @@ function infonote(cwd: string, ...argv: string[]) {
   return infonoteWith({cwd}, ...argv)
 }
 
-/** Runs the command line in-process (one thread), with standard input and colours as given. */
+/** Runs the command line in-process, with standard input and colours as given; times read 0.0 s. */
 async function infonoteWith(
   {cwd, stdin = '', color = false}: {cwd: string; stdin?: string; color?: boolean},
   ...argv: string[]
 ) {
-  let stdout = ''
-  let stderr = ''
-  const code = await run(argv, {
-    cwd,
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    stdin: () => Buffer.from(stdin),
-    color,
-    progress: false
-  })
-  // Times vary: the summary shows them as 0.0 s.
-  return {code, stdout, stderr: stderr.replace(/ in \d+\.\d s;/g, ' in 0.0 s;')}
+  const result = await runCli(cwd, argv, {stdin, color})
+  return {...result, stderr: result.stderr.replace(/ in \d+\.\d s;/g, ' in 0.0 s;')}
 }
 
 function read(cwd: string, file: string): string {

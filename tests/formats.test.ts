@@ -12,23 +12,14 @@ import {describe, expect, it} from 'vitest'
 import {run} from '../src/command.js'
 import {format, formats} from '../src/format.js'
 import type {Severity} from '../src/rules.js'
+import {runCli} from './helpers.js'
 
 const root = path.join(import.meta.dirname, 'formats')
 const version = JSON.parse(readFileSync(path.join(import.meta.dirname, '../package.json'), 'utf8'))
   .version as string
 
-async function lint(...argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const code = await run(['validate', 'notes', ...argv], {
-    cwd: root,
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    stdin: () => new Uint8Array(),
-    color: false,
-    progress: false
-  })
-  return {code, stdout, stderr}
+function lint(...argv: string[]) {
+  return runCli(root, ['validate', 'notes', ...argv])
 }
 
 function golden(name: string, output: string): void {

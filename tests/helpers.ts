@@ -4,6 +4,7 @@ import path from 'node:path'
 import type {VFileMessage} from 'vfile-message'
 import {afterEach} from 'vitest'
 import {type NoteResult, runBatch} from '../src/batch.js'
+import {run} from '../src/command.js'
 import {settingsFrom} from '../src/config.js'
 import type {Note} from '../src/discover.js'
 import {sortMessages} from '../src/format.js'
@@ -37,4 +38,19 @@ export function workspace(files: Record<string, string | Uint8Array> = {}): stri
     writeFileSync(path.join(cwd, name), content)
   }
   return cwd
+}
+
+/** Runs the command line in-process, as a terminal-less shell would; gives its exit code and output. */
+export async function runCli(cwd: string, argv: readonly string[], {stdin = '', color = false} = {}) {
+  let stdout = ''
+  let stderr = ''
+  const code = await run(argv, {
+    cwd,
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    stdin: () => Buffer.from(stdin),
+    color,
+    progress: false
+  })
+  return {code, stdout, stderr}
 }

@@ -7,20 +7,10 @@ import {readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {run} from '../src/command.js'
-import {workspace} from './helpers.js'
+import {runCli, workspace} from './helpers.js'
 
-async function infonote(cwd: string, argv: string[], stdin = '') {
-  let stdout = ''
-  let stderr = ''
-  const code = await run(argv, {
-    cwd,
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    stdin: () => Buffer.from(stdin),
-    color: false,
-    progress: false
-  })
-  return {code, stdout, stderr}
+function infonote(cwd: string, argv: string[], stdin = '') {
+  return runCli(cwd, argv, {stdin})
 }
 
 /** A valid note with two warnings (an unknown State, no contact), and `extra` lines in its header. */

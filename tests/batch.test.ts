@@ -1,29 +1,15 @@
 /** The batch in-process: threads from the built worker, crashes, leftovers, the manifest. */
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {afterEach, describe, expect, it} from 'vitest'
-import {makeCorpus} from '../scripts/corpus.js'
+import {describe, expect, it} from 'vitest'
 import {type NoteResult, runBatch} from '../src/batch.js'
 import {settingsFrom} from '../src/config.js'
 import {discover} from '../src/discover.js'
 import {readManifest} from '../src/manifest.js'
 import run from '../src/worker.js'
-import {messageLines} from './helpers.js'
+import {corpusWorkspace, messageLines} from './helpers.js'
 
 const built = new URL('../dist/worker.js', import.meta.url)
-const folders: string[] = []
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, {recursive: true, force: true})
-})
-
-function workspace(count: number): string {
-  const cwd = mkdtempSync(path.join(tmpdir(), 'infonote-batch-'))
-  folders.push(cwd)
-  makeCorpus(path.join(cwd, 'notes'), count)
-  return cwd
-}
-
 async function convert(cwd: string, jobs: number, worker?: URL) {
   const results: NoteResult[] = []
   const outcome = await runBatch(discover(['notes'], cwd), {
@@ -40,7 +26,7 @@ async function convert(cwd: string, jobs: number, worker?: URL) {
 
 describe('runBatch', () => {
   it('converts on threads exactly as in-process', async () => {
-    const cwd = workspace(20)
+    const cwd = corpusWorkspace(20)
     const threads = await convert(cwd, 2, built)
     const first = readFileSync(path.join(cwd, 'output/records.jsonl'), 'utf8')
     rmSync(path.join(cwd, 'output'), {recursive: true})
@@ -53,7 +39,7 @@ describe('runBatch', () => {
   })
 
   it('turns a crashed thread into an internal error on the note', async () => {
-    const cwd = workspace(16)
+    const cwd = corpusWorkspace(16)
     const broken = path.join(cwd, 'broken-worker.mjs')
     writeFileSync(
       broken,
@@ -67,7 +53,7 @@ describe('runBatch', () => {
   })
 
   it('removes the temporary files of a killed run, and reads a broken manifest as none', async () => {
-    const cwd = workspace(2)
+    const cwd = corpusWorkspace(2)
     mkdirSync(path.join(cwd, 'output/000'), {recursive: true})
     writeFileSync(path.join(cwd, 'output/000/note-00000.json.123-abcdef01.tmp'), '{"half')
     writeFileSync(path.join(cwd, 'output/.infonote-manifest.json'), '{"notes": ')
@@ -82,7 +68,7 @@ describe('runBatch', () => {
   })
 
   it('finds notes by glob, skipping ignored ones', () => {
-    const cwd = workspace(3)
+    const cwd = corpusWorkspace(3)
     writeFileSync(path.join(cwd, '.infonoteignore'), '*01.txt\n')
     const settings = settingsFrom({ignore: ['*02.md']}, cwd, path.join(cwd, '.infonoteignore'))
     expect(discover(['notes/*/*'], cwd, settings).map((note) => note.path)).toEqual([
@@ -112,7 +98,7 @@ describe('the worker task', () => {
 
 describe('runBatch, run after run', () => {
   it('removes the outputs of deleted notes, keeps those of notes not given, and stops when asked', async () => {
-    const cwd = workspace(6)
+    const cwd = corpusWorkspace(6)
     await convert(cwd, 1)
     rmSync(path.join(cwd, 'notes/000/note-00005.md'))
     const again = await convert(cwd, 1)
@@ -151,7 +137,7 @@ describe('runBatch, run after run', () => {
 
 describe('runBatch, long runs', () => {
   it('checkpoints the manifest on the way, and reports a record it cannot write', async () => {
-    const cwd = workspace(520)
+    const cwd = corpusWorkspace(520)
     // A folder where a record should go: writing its temporary file works, renaming it does not.
     mkdirSync(path.join(cwd, 'output/001/note-00510.json/x'), {recursive: true})
     const {outcome, results} = await convert(cwd, 1)
@@ -186,7 +172,7 @@ describe('runBatch, found in the last review', () => {
   }
 
   it('rewrites the feed after a stopped run, even when nothing is left to convert', async () => {
-    const cwd = workspace(6)
+    const cwd = corpusWorkspace(6)
     await convert(cwd, 1)
     const changed = path.join(cwd, 'notes/000/note-00001.txt')
     writeFileSync(changed, readFileSync(changed, 'utf8').replace('Session 2:', 'Meeting 2:'))
@@ -213,7 +199,7 @@ describe('runBatch, found in the last review', () => {
   })
 
   it('keeps a record another note of the run writes where an earlier single-file run wrote', async () => {
-    const cwd = workspace(3)
+    const cwd = corpusWorkspace(3)
     writeFileSync(
       path.join(cwd, 'notes/note-00000.md'),
       readFileSync(path.join(cwd, 'notes/000/note-00002.md'))
@@ -233,7 +219,7 @@ describe('runBatch, found in the last review', () => {
   })
 
   it('makes a note writing the file of a note converted on its own earlier an output-collision', async () => {
-    const cwd = workspace(2)
+    const cwd = corpusWorkspace(2)
     mkdirSync(path.join(cwd, 'other'))
     writeFileSync(
       path.join(cwd, 'other/note-00000.md'),

@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import type {VFileMessage} from 'vfile-message'
 import {afterEach} from 'vitest'
+import {makeCorpus} from '../scripts/corpus.js'
 import {type NoteResult, runBatch} from '../src/batch.js'
 import {run} from '../src/command.js'
 import {settingsFrom} from '../src/config.js'
@@ -53,4 +54,11 @@ export async function runCli(cwd: string, argv: readonly string[], {stdin = '', 
     progress: false
   })
   return {code, stdout, stderr}
+}
+
+/** A working directory with `count` varied notes in `notes/` (see scripts/corpus.js). */
+export function corpusWorkspace(count: number): string {
+  const cwd = workspace()
+  makeCorpus(path.join(cwd, 'notes'), count)
+  return cwd
 }

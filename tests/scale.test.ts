@@ -3,35 +3,13 @@
  * runs, interruption by signals and by SIGKILL, globs, progress.
  */
 import {type ChildProcess, spawn, spawnSync} from 'node:child_process'
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  unlinkSync,
-  writeFileSync
-} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {existsSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {afterEach, describe, expect, it} from 'vitest'
-import {makeCorpus} from '../scripts/corpus.js'
+import {describe, expect, it} from 'vitest'
 import {progress} from '../src/progress.js'
+import {corpusWorkspace} from './helpers.js'
 
 const bin = path.join(import.meta.dirname, '../dist/cli.js')
-const folders: string[] = []
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, {recursive: true, force: true})
-})
-
-function corpus(count: number): string {
-  const cwd = mkdtempSync(path.join(tmpdir(), 'infonote-scale-'))
-  folders.push(cwd)
-  makeCorpus(path.join(cwd, 'notes'), count)
-  return cwd
-}
-
 function infonote(cwd: string, ...argv: string[]): {code: number | null; stderr: string} {
   const {status, stderr} = spawnSync(bin, argv, {cwd, encoding: 'utf8'})
   return {code: status, stderr}
@@ -56,7 +34,7 @@ const summary = (stderr: string) =>
 
 describe('threads', () => {
   it('give byte-identical output to one thread', () => {
-    const cwd = corpus(60)
+    const cwd = corpusWorkspace(60)
     const one = infonote(cwd, 'convert', 'notes', '--out', 'one', '--jobs', '1', '--verbose')
     const two = infonote(cwd, 'convert', 'notes', '--out', 'two', '--jobs', '2', '--verbose')
     expect(two.code).toBe(one.code)
@@ -70,7 +48,7 @@ describe('threads', () => {
 
 describe('incremental runs', () => {
   it('skip unchanged notes, convert changed ones, and remove the outputs of deleted ones', () => {
-    const cwd = corpus(20)
+    const cwd = corpusWorkspace(20)
     const out = path.join(cwd, 'output')
     expect(summary(infonote(cwd, 'convert', 'notes').stderr)).toBe(
       '20 notes: 20 converted, 0 invalid (0 errors, 3 warnings) in 0.0 s; output/records.jsonl holds 20 records'
@@ -102,7 +80,7 @@ describe('incremental runs', () => {
   })
 
   it('never remove the outputs of notes outside what was converted', () => {
-    const cwd = corpus(5)
+    const cwd = corpusWorkspace(5)
     infonote(cwd, 'convert', 'notes')
     expect(summary(infonote(cwd, 'convert', 'notes/000/note-00001.txt', '--force').stderr)).toBe(
       '1 note: 1 converted, 0 invalid (0 errors, 0 warnings) in 0.0 s; output/records.jsonl holds 5 records'
@@ -155,7 +133,7 @@ describe('interruption', () => {
     ['SIGINT', 130],
     ['SIGTERM', 143]
   ] as const)('%s exits %i, leaves whole files and a manifest of exactly them', async (signal, code) => {
-    const cwd = corpus(700)
+    const cwd = corpusWorkspace(700)
     expect(await stop(cwd, signal, 30)).toBe(code)
     const {records, temporary, whole} = outputs(cwd)
     expect([temporary, whole]).toEqual([[], true])
@@ -171,7 +149,7 @@ describe('interruption', () => {
   })
 
   it('after SIGKILL leaves no partial file, and the next run completes the set', async () => {
-    const cwd = corpus(700)
+    const cwd = corpusWorkspace(700)
     expect(await stop(cwd, 'SIGKILL', 50)).toBe(137)
     expect(outputs(cwd).whole).toBe(true)
     expect(infonote(cwd, 'convert', 'notes').code).toBe(0)
@@ -183,7 +161,7 @@ describe('interruption', () => {
 
 describe('discovery', () => {
   it('expands globs the shell left alone', () => {
-    const cwd = corpus(3)
+    const cwd = corpusWorkspace(3)
     expect(summary(infonote(cwd, 'validate', 'notes/*/note-0000[12].*').stderr)).toBe(
       '2 notes checked: 2 valid, 0 invalid (0 errors, 0 warnings)'
     )

@@ -6,11 +6,15 @@
  * id), the output files, the manifest. Only ids and output paths are kept;
  * the feed is written at the end from the files. A re-run skips the notes
  * the manifest describes as unchanged. One bad note never stops the batch.
+ *
+ * One run at a time writes to an output folder (see lock.ts), and every
+ * file it writes, reads back or removes is checked to lie inside it.
  */
 import {createHash} from 'node:crypto'
 import {
   closeSync,
   existsSync,
+  mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -24,20 +28,39 @@ import path from 'node:path'
 import {setImmediate as tick} from 'node:timers/promises'
 import type {VFileMessage} from 'vfile-message'
 import type {Settings} from './config.js'
+import {configured} from './control.js'
+import {Converter} from './convert-note.js'
 import type {Note} from './discover.js'
-import {type Entry, type Manifest, manifestName, readManifest, stamp, writeManifest} from './manifest.js'
+import {tooLarge} from './limits.js'
+import {type Lock, LockedError, lock, lockName} from './lock.js'
+import {
+  type Entry,
+  type Manifest,
+  manifestName,
+  readManifest,
+  serializeManifest,
+  stamp,
+  writeManifest
+} from './manifest.js'
+import {fromPlain, type PlainMessage, plain} from './message.js'
 import {describe, display} from './paths.js'
-import {Pool} from './pool.js'
-import {docsUrl, type RuleId} from './rules.js'
-import {convertNote, type Done, fromPlain, type PlainMessage, type Task} from './worker.js'
+import {isTransient} from './rules.js'
+import type {Done, Task} from './worker.js'
 import {compare, temporary, writeFileAtomicAsync} from './write.js'
 
 export const feedName = 'records.jsonl'
 /** Fewer notes to convert than this are converted in-process: threads would start for nothing. */
 const poolThreshold = 16
-const checkpointEvery = 500
 /** How many notes may wait for their files before converting waits too. */
 const maxUnwritten = 64
+/** At least this often (ms), the batch lets signals and progress through. */
+const yieldEvery = 100
+/** infonote's own files in an output folder: no note's output may replace one. */
+const ownFiles: Record<string, string> = {
+  [manifestName]: 'manifest',
+  [feedName]: 'feed',
+  [lockName]: 'lock file'
+}
 
 export interface BatchOptions {
   cwd: string
@@ -52,8 +75,10 @@ export interface BatchOptions {
   /** Folders searched in this run (absolute): outputs of notes gone from them are removed. */
   walked?: readonly string[]
   signal?: AbortSignal
-  /** The worker module for the threads: by default the compiled `worker.js` beside this one. */
+  /** The compiled worker module for the threads (by default dist/worker.js). */
   worker?: URL
+  /** Notes between two writes of the manifest on the way (default 500), so that a killed run loses little. */
+  checkpointEvery?: number
   /** Each note, in path order, when it is done. */
   onNote?(note: NoteResult): void
   onProgress?(done: number, total: number): void
@@ -68,13 +93,21 @@ export interface NoteResult {
   status: Status
 }
 
+/** Messages about a file that is not a note (the manifest). */
+export interface FileResult {
+  path: string
+  messages: VFileMessage[]
+}
+
 export interface Outcome {
   counts: Record<Status | 'notes' | 'errors' | 'warnings' | 'records', number>
+  /** Files other than notes with messages, reported before the notes. */
+  files: FileResult[]
   /** Outputs removed because their note is gone, shown relative to the working directory. */
   removed: string[]
   /** Why the feed could not be written. */
   feedError?: string
-  /** The run was stopped by a signal before the end. */
+  /** The run was stopped by a signal before the end: the feed was not written. */
   interrupted: boolean
   /** Wall time, in milliseconds. */
   time: number
@@ -86,183 +119,310 @@ interface Stamp {
 }
 
 type Prepared =
-  | {kind: 'unreadable'; reason: string}
+  | {kind: 'refused'; message: PlainMessage}
   | {kind: 'unchanged'; sha256: string; stamp: Stamp; entry: Entry}
   | {kind: 'converted'; sha256: string; stamp: Stamp; done: Done}
 
+/** Converts `notes`; throws `LockedError` when another run writes to the output folder. */
 export async function runBatch(notes: readonly Note[], options: BatchOptions): Promise<Outcome> {
-  const started = performance.now()
-  const {out, settings} = options
-  const previous = out ? readManifest(out) : undefined
-  const current = stamp(settings.config)
-  const same = (key: keyof typeof current) => previous?.[key] === current[key]
-  const trusted =
-    previous && !options.force && same('tool') && same('schema') && same('config') ? previous : undefined
-  const manifest: Manifest = {...current, complete: false, notes: {}}
-  const counts: Outcome['counts'] = {
-    notes: notes.length,
-    converted: 0,
-    unchanged: 0,
-    invalid: 0,
-    unreadable: 0,
-    errors: 0,
-    warnings: 0,
-    records: 0
+  const held = options.out ? hold(options.out) : undefined
+  try {
+    return await new Batch(notes, options).run()
+  } finally {
+    held?.release()
   }
-  const feed: [id: string, output: string][] = []
-  const owners = new Map<string, string>()
-  const inRun = new Set(notes.map((note) => note.path))
-  const walked = (options.walked ?? []).map((folder) => display(folder, options.cwd))
-  const removed: string[] = []
-  /** Files the notes of this run write, and files of notes converted on their own earlier. */
-  const ours = new Set(notes.flatMap((note) => (note.output ? [note.output, mapOf(note.output)] : [])))
-  const kept = new Map<string, string>()
+}
 
-  // Notes of earlier runs: those gone from a folder searched now lose their
-  // outputs (unless a note of this run writes them); the others (converted on
-  // their own) stay as they are.
-  for (const [notePath, entry] of Object.entries(previous?.notes ?? {})) {
-    if (inRun.has(notePath)) continue
-    if (walked.some((folder) => isUnder(notePath, folder)) && out) {
-      for (const output of entry.outputs.filter((file) => !ours.has(file))) {
-        rmSync(path.join(out, output), {force: true})
-        removed.push(display(path.join(out, output), options.cwd))
+/** The lock of `out`; none when the folder cannot be made (each write then says why). */
+function hold(out: string): Lock | undefined {
+  try {
+    mkdirSync(out, {recursive: true})
+    return lock(out)
+  } catch (error) {
+    if (error instanceof LockedError) throw error
+    return undefined
+  }
+}
+
+class Batch {
+  private readonly started = performance.now()
+  private readonly counts: Outcome['counts']
+  private readonly files: FileResult[] = []
+  private readonly removed: string[] = []
+  private readonly previous: Manifest | undefined
+  /** The previous manifest, when its entries may be trusted to skip notes. */
+  private readonly trusted: Manifest | undefined
+  private readonly manifest: Manifest
+  /** Id and output of every record the feed holds. */
+  private readonly feed: [id: string, output: string][] = []
+  /** Which note keeps each id. */
+  private readonly owners = new Map<string, string>()
+  /** Files the notes of this run write. */
+  private readonly ours: Set<string>
+  /** Files of notes converted on their own in earlier runs, with their note. */
+  private readonly kept = new Map<string, string>()
+  /** Earlier entries of the notes of this run not handled yet. */
+  private readonly waiting: Map<string, Entry>
+  private readonly collisions: Map<string, string>
+  private readonly converter: Converter
+  private readonly aborted: Promise<undefined>
+  /** Notes handled, finished in path order once their files are written. */
+  private reported = Promise.resolve()
+  private unwritten = 0
+  /** A record file was written: the feed is written again. */
+  private wrote = false
+  private interrupted = false
+
+  constructor(
+    private readonly notes: readonly Note[],
+    private readonly options: BatchOptions
+  ) {
+    const {out, settings} = options
+    this.counts = {
+      notes: notes.length,
+      converted: 0,
+      unchanged: 0,
+      invalid: 0,
+      unreadable: 0,
+      errors: 0,
+      warnings: 0,
+      records: 0
+    }
+    this.previous = out ? this.readPrevious(out) : undefined
+    const current = stamp(settings.config)
+    const same = (key: keyof typeof current) => this.previous?.[key] === current[key]
+    this.trusted =
+      !options.force && same('tool') && same('schema') && same('config') ? this.previous : undefined
+    this.manifest = {...current, complete: false, notes: {}}
+    this.ours = new Set(notes.flatMap((note) => (note.output ? [note.output, mapOf(note.output)] : [])))
+    const inRun = new Set(notes.map((note) => note.path))
+    this.waiting = new Map(Object.entries(this.previous?.notes ?? {}).filter(([file]) => inRun.has(file)))
+    this.settleEarlier(inRun)
+    if (out) removeTemporaries(out)
+    this.collisions = collide(notes, this.kept)
+    const threads = options.jobs > 1 && notes.length >= poolThreshold ? options.jobs : 1
+    this.converter = new Converter({
+      settings,
+      threads,
+      ...(options.worker ? {worker: options.worker} : {})
+    })
+    const signal = options.signal
+    this.aborted = new Promise((resolve) => signal?.addEventListener('abort', () => resolve(undefined)))
+  }
+
+  async run(): Promise<Outcome> {
+    try {
+      await this.loop()
+    } finally {
+      await this.reported
+      await this.converter.destroy()
+    }
+    // A signal after the last note still stops the run before its feed.
+    if (this.options.signal?.aborted) this.interrupted = true
+    const feedError = this.end()
+    return {
+      counts: this.counts,
+      files: this.files,
+      removed: this.removed,
+      interrupted: this.interrupted,
+      time: performance.now() - this.started,
+      ...(feedError ? {feedError} : {})
+    }
+  }
+
+  /** The manifest of the last run, or nothing; a damaged one is reported and ignored. */
+  private readPrevious(out: string): Manifest | undefined {
+    const {manifest, problem} = readManifest(out)
+    const fatal = problem && configured(problem, this.options.settings.rules)
+    if (problem && fatal !== 'off') {
+      const message = fromPlain({...problem, ...(fatal === undefined ? {} : {fatal})})
+      if (fatal === true) this.counts.errors++
+      else if (fatal === false) this.counts.warnings++
+      this.files.push({path: display(path.join(out, manifestName), this.options.cwd), messages: [message]})
+    }
+    return manifest
+  }
+
+  /**
+   * Notes of earlier runs that are not in this one: those gone from a folder
+   * searched now lose their outputs (unless a note of this run writes them);
+   * the others (converted on their own) stay as they are.
+   */
+  private settleEarlier(inRun: ReadonlySet<string>): void {
+    const {out, cwd} = this.options
+    const walked = (this.options.walked ?? []).map((folder) => display(folder, cwd))
+    for (const [notePath, entry] of Object.entries(this.previous?.notes ?? {})) {
+      if (inRun.has(notePath)) continue
+      if (out && walked.some((folder) => isUnder(notePath, folder))) {
+        for (const output of entry.outputs.filter((file) => !this.ours.has(file))) {
+          rmSync(inside(out, output), {force: true})
+          this.removed.push(display(inside(out, output), cwd))
+        }
+        continue
       }
-    } else {
-      manifest.notes[notePath] = entry
-      for (const output of entry.outputs) kept.set(output, notePath)
+      this.manifest.notes[notePath] = entry
+      for (const output of entry.outputs) this.kept.set(output, notePath)
       if (entry.id && entry.outputs[0]) {
-        owners.set(entry.id, notePath)
-        feed.push([entry.id, entry.outputs[0]])
+        this.owners.set(entry.id, notePath)
+        this.feed.push([entry.id, entry.outputs[0]])
       }
     }
   }
-  if (out) removeTemporaries(out)
 
-  const collisions = collide(notes, kept)
-  const waiting = new Map(Object.entries(previous?.notes ?? {}).filter(([notePath]) => inRun.has(notePath)))
-  const pool = createPool(
-    options.jobs,
-    notes.length,
-    options.worker ?? new URL('./worker.js', import.meta.url)
-  )
-  const window = pool ? options.jobs * 4 : 1
-  const pending = new Map<number, Promise<Prepared>>()
-  const task = (note: Note, bytes: Uint8Array): Task => ({
-    path: note.path,
-    bytes,
-    config: settings.config,
-    sourceMap: options.sourceMap === true
-  })
+  private async loop(): Promise<void> {
+    const {notes} = this
+    const window = this.options.jobs > 1 && notes.length >= poolThreshold ? this.options.jobs * 4 : 1
+    const pending = new Map<number, Promise<Prepared>>()
+    const checkpointEvery = this.options.checkpointEvery ?? 500
+    let yielded = performance.now()
+    for (let index = 0, dispatched = 0; index < notes.length; index++) {
+      if (this.options.signal?.aborted) break
+      for (; dispatched < notes.length && dispatched < index + window; dispatched++) {
+        pending.set(dispatched, this.prepare(notes[dispatched] as Note))
+      }
+      // A signal is answered at once, even while a note converts on a thread.
+      const prepared = await Promise.race([pending.get(index) as Promise<Prepared>, this.aborted])
+      pending.delete(index)
+      if (!prepared) break
+      this.handle(notes[index] as Note, prepared)
+      this.options.onProgress?.(index + 1, notes.length)
+      if (this.unwritten >= maxUnwritten) await this.reported
+      if (index % checkpointEvery === checkpointEvery - 1) {
+        await this.reported
+        this.tryCheckpoint()
+      }
+      if (performance.now() - yielded >= yieldEvery) {
+        await tick()
+        yielded = performance.now()
+      }
+    }
+  }
 
-  const prepare = (note: Note): Promise<Prepared> => {
-    if (note.unreadable) return Promise.resolve({kind: 'unreadable', reason: note.unreadable})
-    const entry = trusted?.notes[note.path]
-    const fresh = entry && upToDate(entry, note, out, options.sourceMap === true) ? entry : undefined
-    let bytes: Uint8Array
-    let seen: Stamp
+  private prepare(note: Note): Promise<Prepared> {
+    if (note.unreadable) return settled({kind: 'refused', message: plain('unreadable-file', note.unreadable)})
+    const fresh = this.fresh(note)
+    const read = note.bytes
+      ? {bytes: note.bytes, stamp: {size: note.bytes.byteLength, mtime: 0}}
+      : this.read(note, fresh)
+    if ('prepared' in read) return settled(read.prepared)
+    const {bytes, stamp} = read
+    const sha256 = createHash('sha256').update(bytes).digest('hex')
+    if (fresh && fresh.sha256 === sha256) return settled({kind: 'unchanged', sha256, stamp, entry: fresh})
+    const task: Task = {
+      path: note.path,
+      bytes,
+      config: this.options.settings.config,
+      sourceMap: this.options.sourceMap === true
+    }
+    return this.converter.convert(task).then((done): Prepared => ({kind: 'converted', sha256, stamp, done}))
+  }
+
+  /** The note's bytes, unless it is unchanged, too large or unreadable. */
+  private read(
+    note: Note,
+    fresh: Entry | undefined
+  ): {bytes: Uint8Array; stamp: Stamp} | {prepared: Prepared} {
+    const {maxBytes} = this.options.settings.limits
     try {
       const stats = statSync(note.absolute)
-      seen = {size: stats.size, mtime: stats.mtimeMs}
+      const stamp = {size: stats.size, mtime: stats.mtimeMs}
       // Same size and time as when it was converted: not read again (as git does).
-      if (fresh && fresh.size === seen.size && fresh.mtime === seen.mtime) {
-        return Promise.resolve({kind: 'unchanged', sha256: fresh.sha256, stamp: seen, entry: fresh})
+      if (fresh && fresh.size === stamp.size && fresh.mtime === stamp.mtime) {
+        return {prepared: {kind: 'unchanged', sha256: fresh.sha256, stamp, entry: fresh}}
       }
-      bytes = readFileSync(note.absolute)
+      if (stats.size > maxBytes) {
+        return {prepared: {kind: 'refused', message: plain('file-too-large', tooLarge(stats.size, maxBytes))}}
+      }
+      return {bytes: readFileSync(note.absolute), stamp}
     } catch (error) {
-      return Promise.resolve({kind: 'unreadable', reason: `Cannot read this file: ${describe(error)}`})
+      const message = plain('unreadable-file', `Cannot read this file: ${describe(error)}`)
+      return {prepared: {kind: 'refused', message}}
     }
-    const sha256 = createHash('sha256').update(bytes).digest('hex')
-    if (fresh && fresh.sha256 === sha256)
-      return Promise.resolve({kind: 'unchanged', sha256, stamp: seen, entry: fresh})
-    const done = pool
-      ? pool.run(task(note, bytes))
-      : Promise.resolve(convertNote(task(note, bytes), settings))
-    return done.then(
-      (result): Prepared => ({kind: 'converted', sha256, stamp: seen, done: result}),
-      (error): Prepared => ({kind: 'converted', sha256, stamp: seen, done: {messages: [crash(error)]}})
-    )
   }
 
-  /** Whether this run changed an output (so the feed is written again), or only when notes were read. */
-  let changed = removed.length > 0 || trusted === undefined || previous?.complete !== true
-  let restamped = false
+  /** The trusted entry of a note whose files are as this run would write them. */
+  private fresh(note: Note): Entry | undefined {
+    const entry = this.trusted?.notes[note.path]
+    // A note stopped by a bug or a limit is converted again.
+    if (!entry || entry.messages.some((message) => isTransient(message.ruleId))) return undefined
+    if (entry.messages.some((message) => message.fatal === true)) return entry
+    const {out, sourceMap} = this.options
+    if (!out || !note.output) return undefined
+    const expected = sourceMap ? [note.output, mapOf(note.output)] : [note.output]
+    const same =
+      expected.join() === entry.outputs.join() && expected.every((output) => existsSync(inside(out, output)))
+    return same ? entry : undefined
+  }
 
-  /** Notes handled, finished in path order once their files are written. */
-  let reported = Promise.resolve()
-  let unwritten = 0
-
-  const handle = (note: Note, prepared: Prepared): void => {
-    const own: PlainMessage[] =
-      prepared.kind === 'unreadable'
-        ? [problem('unreadable-file', prepared.reason)]
-        : prepared.kind === 'unchanged'
-          ? prepared.entry.messages
-          : prepared.done.messages
+  private handle(note: Note, prepared: Prepared): void {
+    const own = ownMessages(prepared)
     const id =
-      prepared.kind === 'unchanged'
-        ? prepared.entry.id
-        : prepared.kind === 'converted'
-          ? prepared.done.id
-          : undefined
-    const across: PlainMessage[] = []
-    const others = collisions.get(note.path)
-    const owner = id === undefined ? undefined : owners.get(id)
-    if (others) {
-      across.push(
-        problem(
-          'output-collision',
-          `Output "${note.output}" is also the output of ${others}, expected one note per output file`
-        )
-      )
-    } else if (id !== undefined && owner !== undefined && owner !== note.path) {
-      across.push(problem('duplicate-id', `Duplicate id "${id}", already used by "${owner}"`))
-    }
+      prepared.kind === 'refused'
+        ? undefined
+        : (prepared.kind === 'unchanged' ? prepared.entry : prepared.done).id
+    const across = this.across(note, id)
     const valid = ![...own, ...across].some((message) => message.fatal === true)
-    if (valid && id !== undefined) owners.set(id, note.path)
+    if (valid && id !== undefined) this.owners.set(id, note.path)
+    const {out} = this.options
     // Settled at once (a failed write is a message, never an unhandled rejection).
     const written = (
-      out && note.output && !kept.has(note.output)
-        ? write(out, note.output, valid ? prepared : undefined)
+      out && note.output && !this.kept.has(note.output)
+        ? this.write(out, note.output, valid ? prepared : undefined)
         : Promise.resolve<string[]>([])
     ).then(
       (outputs) => ({outputs}),
       (error: unknown) => ({outputs: [], error})
     )
     // The rest waits for the files, in path order; the next notes convert meanwhile.
-    unwritten++
-    reported = reported.then(async () => {
+    this.unwritten++
+    this.reported = this.reported.then(async () => {
       const {outputs, error} = (await written) as {outputs: string[]; error?: unknown}
       if (error !== undefined) {
-        const target = display(path.join(out ?? '', note.output ?? ''), options.cwd)
-        across.push(problem('unwritable-output', `Cannot write "${target}": ${describe(error)}`))
+        const target = display(path.join(out ?? '', note.output ?? ''), this.options.cwd)
+        across.push(plain('unwritable-output', `Cannot write "${target}": ${describe(error)}`))
       }
-      finish(note, prepared, id, own, across, outputs)
+      this.finish(note, prepared, id, own, across, outputs)
     })
   }
 
-  const finish = (
+  /** The checks across the batch: one note per output file, one note per id. */
+  private across(note: Note, id: string | undefined): PlainMessage[] {
+    const others = this.collisions.get(note.path)
+    if (others) {
+      return [
+        plain(
+          'output-collision',
+          `Output "${note.output}" is also the output of ${others}, expected one note per output file`
+        )
+      ]
+    }
+    const owner = id === undefined ? undefined : this.owners.get(id)
+    if (id !== undefined && owner !== undefined && owner !== note.path) {
+      return [plain('duplicate-id', `Duplicate id "${id}", already used by "${owner}"`)]
+    }
+    return []
+  }
+
+  private finish(
     note: Note,
     prepared: Prepared,
     id: string | undefined,
     own: PlainMessage[],
     across: PlainMessage[],
     outputs: string[]
-  ): void => {
-    unwritten--
+  ): void {
+    this.unwritten--
     const messages = [...own, ...across]
     const valid = !messages.some((message) => message.fatal === true)
+    const {out} = this.options
     if (out && note.output) {
       // Files an earlier run wrote for this note elsewhere (it was given another way) go.
-      for (const output of waiting.get(note.path)?.outputs ?? []) {
-        if (!outputs.includes(output) && !ours.has(output)) {
-          rmSync(path.join(out, output), {force: true})
-          changed = true
-        }
+      for (const output of this.waiting.get(note.path)?.outputs ?? []) {
+        if (!outputs.includes(output) && !this.ours.has(output)) rmSync(inside(out, output), {force: true})
       }
-      if (prepared.kind !== 'unreadable') {
+      if (prepared.kind !== 'refused') {
         // Infos (the repairs) are not kept: an unchanged note reports its errors and warnings.
-        manifest.notes[note.path] = {
+        this.manifest.notes[note.path] = {
           sha256: prepared.sha256,
           ...prepared.stamp,
           ...(valid && id ? {id} : {}),
@@ -270,90 +430,98 @@ export async function runBatch(notes: readonly Note[], options: BatchOptions): P
           messages: own.filter((message) => message.fatal !== undefined)
         }
       }
-      if (valid && id !== undefined) feed.push([id, note.output])
+      if (valid && id !== undefined) this.feed.push([id, note.output])
     }
-    waiting.delete(note.path)
-
+    this.waiting.delete(note.path)
     const status: Status =
-      prepared.kind === 'unreadable'
-        ? 'unreadable'
+      prepared.kind === 'refused'
+        ? prepared.message.ruleId === 'unreadable-file'
+          ? 'unreadable'
+          : 'invalid'
         : !valid
           ? 'invalid'
-          : prepared.kind === 'unchanged'
-            ? 'unchanged'
-            : 'converted'
-    counts[status]++
-    if (status !== 'unchanged') changed = true
-    else if (prepared.kind === 'unchanged' && prepared.entry.mtime !== prepared.stamp.mtime) restamped = true
-    counts.errors += messages.filter((message) => message.fatal === true).length
-    counts.warnings += messages.filter((message) => message.fatal === false).length
-    options.onNote?.({note, messages: messages.map(fromPlain), status})
+          : prepared.kind
+    this.counts[status]++
+    this.counts.errors += messages.filter((message) => message.fatal === true).length
+    this.counts.warnings += messages.filter((message) => message.fatal === false).length
+    this.options.onNote?.({note, messages: messages.map(fromPlain), status})
+  }
+
+  /** Writes a valid note's files (or removes an invalid one's); the outputs on disk then. */
+  private async write(out: string, output: string, prepared: Prepared | undefined): Promise<string[]> {
+    const target = inside(out, output)
+    const map = inside(out, mapOf(output))
+    if (!prepared || prepared.kind === 'refused') {
+      await Promise.all([rm(target, {force: true}), rm(map, {force: true})])
+      return []
+    }
+    if (prepared.kind === 'unchanged') return prepared.entry.outputs
+    const {record, map: sourceMap} = prepared.done
+    if (record === undefined) return []
+    this.wrote = true
+    await writeFileAtomicAsync(target, record)
+    if (sourceMap === undefined) {
+      await rm(map, {force: true})
+      return [output]
+    }
+    await writeFileAtomicAsync(map, sourceMap)
+    return [output, mapOf(output)]
   }
 
   /** The manifest of what is on disk now: notes handled, and the earlier entries of those not yet. */
-  const checkpoint = (complete = false) => {
-    if (out) {
-      writeManifest(out, {...manifest, complete, notes: {...Object.fromEntries(waiting), ...manifest.notes}})
-    }
+  private current(complete: boolean): Manifest {
+    return {...this.manifest, complete, notes: {...Object.fromEntries(this.waiting), ...this.manifest.notes}}
   }
+
   /** A checkpoint on the way: if it cannot be written, the one at the end says so. */
-  const tryCheckpoint = () => {
+  private tryCheckpoint(): void {
     try {
-      checkpoint()
+      if (this.options.out) writeManifest(this.options.out, this.current(false))
     } catch {}
   }
 
-  let interrupted = false
-  try {
-    for (let index = 0, dispatched = 0; index < notes.length; index++) {
-      if (options.signal?.aborted) {
-        interrupted = true
-        break
-      }
-      for (; dispatched < notes.length && dispatched < index + window; dispatched++) {
-        pending.set(dispatched, prepare(notes[dispatched] as Note))
-      }
-      const prepared = await pending.get(index)
-      pending.delete(index)
-      handle(notes[index] as Note, prepared as Prepared)
-      options.onProgress?.(index + 1, notes.length)
-      if (unwritten >= maxUnwritten) await reported
-      if (index % checkpointEvery === checkpointEvery - 1) {
-        await reported
-        tryCheckpoint()
-      }
-      // Let signals and progress through when converting in-process.
-      if (!pool && index % 8 === 7) await tick()
-    }
-  } finally {
-    await reported
-    await pool?.destroy()
-  }
-
-  let feedError: string | undefined
-  if (out) {
-    const files = interrupted ? [manifestName] : [manifestName, feedName]
-    // A run that changed nothing leaves the files as they are: a re-run costs little more than its reads.
-    const same = !changed && previous !== undefined && existsSync(path.join(out, feedName))
+  /**
+   * The manifest and the feed, each written only when it differs from what
+   * the last run left: a run that changes nothing rewrites neither. A stopped
+   * run writes a manifest of what is on disk, and no feed.
+   */
+  private end(): string | undefined {
+    const {out, cwd} = this.options
+    if (!out) return undefined
+    const manifest = this.current(!this.interrupted)
+    const previous = this.previous
+    const feedKept =
+      previous?.complete === true &&
+      !this.wrote &&
+      sameFeed(feedOf(previous), this.feed) &&
+      existsSync(path.join(out, feedName))
     try {
-      // Complete when the feed matches the records; the run after a stopped one writes it again.
-      if (interrupted || !same || restamped) checkpoint(!interrupted)
-      if (!interrupted) counts.records = same ? feed.length : writeFeed(out, feed)
+      if (!previous || serializeManifest(previous) !== serializeManifest(manifest))
+        writeManifest(out, manifest)
+      if (!this.interrupted) this.counts.records = feedKept ? this.feed.length : writeFeed(out, this.feed)
+      return undefined
     } catch (error) {
-      tryCheckpoint()
-      feedError = `Cannot write "${files.map((name) => display(path.join(out, name), options.cwd)).join('" and "')}": ${describe(error)}`
+      this.tryCheckpoint()
+      const files = this.interrupted ? [manifestName] : [manifestName, feedName]
+      return `Cannot write "${files.map((name) => display(path.join(out, name), cwd)).join('" and "')}": ${describe(error)}`
     }
   }
-  return {counts, removed, interrupted, time: performance.now() - started, ...(feedError ? {feedError} : {})}
 }
 
-function createPool(jobs: number, notes: number, filename: URL): Pool | undefined {
-  // From the TypeScript sources (tests) there is no compiled worker: in-process it is.
-  if (jobs < 2 || notes < poolThreshold || !existsSync(filename)) return undefined
-  return new Pool(filename, jobs)
+function settled(prepared: Prepared): Promise<Prepared> {
+  return Promise.resolve(prepared)
 }
 
-/** Notes that would be written to the same file, each with the others named. */
+function ownMessages(prepared: Prepared): PlainMessage[] {
+  if (prepared.kind === 'refused') return [prepared.message]
+  return prepared.kind === 'unchanged' ? prepared.entry.messages : prepared.done.messages
+}
+
+/**
+ * Notes whose files would be written over another's, each with the others
+ * named: two notes of the run, a note converted on its own earlier, or one of
+ * infonote's own files.
+ */
 function collide(notes: readonly Note[], kept: ReadonlyMap<string, string>): Map<string, string> {
   // A note's source map (`a.map.json`) is a file too: it may be another note's record.
   const byOutput = new Map<string, Note[]>()
@@ -364,10 +532,10 @@ function collide(notes: readonly Note[], kept: ReadonlyMap<string, string>): Map
   }
   const collisions = new Map<string, string>()
   for (const [output, group] of byOutput) {
-    // A file written by a note converted on its own earlier stays that note's.
     const owner = kept.get(output)
-    if (owner) {
-      for (const note of group) collisions.set(note.path, `"${owner}"`)
+    const own = ownFiles[output]
+    if (owner || own) {
+      for (const note of group) collisions.set(note.path, own ? `infonote's ${own}` : `"${owner}"`)
       continue
     }
     if (group.length < 2) continue
@@ -384,38 +552,34 @@ function collide(notes: readonly Note[], kept: ReadonlyMap<string, string>): Map
   return collisions
 }
 
-/** Whether an unchanged note's files are as this run would write them. */
-function upToDate(entry: Entry, note: Note, out: string | undefined, sourceMap: boolean): boolean {
-  if (entry.messages.some((message) => message.fatal === true)) return true
-  if (!out || !note.output) return false
-  const expected = sourceMap ? [note.output, mapOf(note.output)] : [note.output]
-  return (
-    expected.join() === entry.outputs.join() && expected.every((output) => existsSync(path.join(out, output)))
-  )
-}
-
-/** Writes a valid note's files (or removes an invalid one's); the outputs on disk then. */
-async function write(out: string, output: string, prepared: Prepared | undefined): Promise<string[]> {
-  const target = path.join(out, output)
-  const map = path.join(out, mapOf(output))
-  if (!prepared || prepared.kind === 'unreadable') {
-    await Promise.all([rm(target, {force: true}), rm(map, {force: true})])
-    return []
+/** The absolute path of `output`, which must lie inside `out` (the manifest's schema guarantees it). */
+function inside(out: string, output: string): string {
+  const target = path.resolve(out, output)
+  const relative = path.relative(out, target)
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw new Error(`Refusing to touch "${output}": it is outside the output folder`)
   }
-  if (prepared.kind === 'unchanged') return prepared.entry.outputs
-  const {record, map: sourceMap} = prepared.done
-  if (record === undefined) return []
-  await writeFileAtomicAsync(target, record)
-  if (sourceMap === undefined) {
-    await rm(map, {force: true})
-    return [output]
-  }
-  await writeFileAtomicAsync(map, sourceMap)
-  return [output, mapOf(output)]
+  return target
 }
 
 function mapOf(output: string): string {
   return output.replace(/\.json$/, '.map.json')
+}
+
+/** The feed a complete manifest describes. */
+function feedOf(manifest: Manifest): [string, string][] {
+  return Object.values(manifest.notes).flatMap((entry): [string, string][] =>
+    entry.id && entry.outputs[0] ? [[entry.id, entry.outputs[0]]] : []
+  )
+}
+
+function sameFeed(a: [string, string][], b: [string, string][]): boolean {
+  const key = (feed: [string, string][]) =>
+    feed
+      .map((pair) => pair.join('\0'))
+      .sort(compare)
+      .join('\n')
+  return key(a) === key(b)
 }
 
 /** The feed, one record per line sorted by id, read back from the files written: few records are ever in memory. */
@@ -428,7 +592,7 @@ function writeFeed(out: string, feed: [string, string][]): number {
     for (const [, output] of feed.sort(([a], [b]) => compare(a, b))) {
       let text: string
       try {
-        text = readFileSync(path.join(out, output), 'utf8')
+        text = readFileSync(inside(out, output), 'utf8')
       } catch {
         continue
       }
@@ -461,12 +625,4 @@ function removeTemporaries(folder: string): void {
 
 function isUnder(notePath: string, folder: string): boolean {
   return folder === '' || notePath.startsWith(`${folder}/`)
-}
-
-function problem(ruleId: RuleId, reason: string): PlainMessage {
-  return {reason, ruleId, fatal: true, place: {line: 1, column: 1}, url: docsUrl(ruleId)}
-}
-
-function crash(error: unknown): PlainMessage {
-  return problem('internal-error', `Cannot convert this note: ${String(error)}; please report this bug`)
 }

@@ -9,11 +9,11 @@ import {loadSettings, UsageError} from './config.js'
 import {discover} from './discover.js'
 import {type FileReport, type Format, format, formats, plural, sortMessages} from './format.js'
 import {version} from './generated/versions.js'
+import {LockedError} from './lock.js'
 import {severity} from './message.js'
 import {display} from './paths.js'
 import {progress} from './progress.js'
 import type {Severity} from './rules.js'
-import {convertNote, fromPlain} from './worker.js'
 
 export interface Io {
   cwd: string
@@ -125,6 +125,11 @@ async function check(command: Command, values: Values, positionals: string[], io
     const writing = ['out', 'source-map', 'force'].find((key) => values[key as keyof Values] !== undefined)
     if (writing) throw new UsageError(`Unexpected option "--${writing}": validate writes nothing`)
   }
+  if (values['stdin-filepath'] !== undefined && !positionals.includes('-')) {
+    throw new UsageError(
+      'Unexpected "--stdin-filepath" without the path "-": it names the note read from standard input'
+    )
+  }
   if (command === 'convert' && positionals.includes('-')) {
     throw new UsageError(
       'Unexpected path "-": convert reads notes from files; use validate for standard input'
@@ -138,6 +143,10 @@ async function check(command: Command, values: Values, positionals: string[], io
   const paths = positionals.filter((given) => given !== '-')
   const stdin = positionals.includes('-')
   const notes = paths.length > 0 || !stdin ? discover(paths, io.cwd, settings, out ? [out] : []) : []
+  if (stdin) {
+    const notePath = values['stdin-filepath'] || '<stdin>'
+    notes.push({path: notePath, absolute: '', bytes: io.stdin()})
+  }
 
   const shown: Severity[] = values.silent
     ? []
@@ -145,38 +154,38 @@ async function check(command: Command, values: Values, positionals: string[], io
       ? ['error']
       : ['error', 'warning', ...(values.verbose ? (['info'] as const) : [])]
   const reports: FileReport[] = []
-  const keep = ({note, messages}: Pick<NoteResult, 'note' | 'messages'>) =>
+  const keep = ({path, messages}: FileReport) =>
     reports.push({
-      path: note.path,
+      path,
       messages: sortMessages(messages).filter((message) => shown.includes(severity(message)))
     })
   const bar = io.progress && !values.quiet && !values.silent ? progress(io.stderr) : undefined
-  const outcome = await runBatch(notes, {
-    cwd: io.cwd,
-    settings,
-    jobs,
-    ...(out ? {out, walked: paths.map((given) => path.resolve(io.cwd, given))} : {}),
-    force: values.force === true,
-    sourceMap: values['source-map'] === true,
-    ...(io.signal ? {signal: io.signal} : {}),
-    onNote: keep,
-    ...(bar ? {onProgress: bar.update} : {})
-  })
-  bar?.stop()
-  if (stdin) {
-    const notePath = values['stdin-filepath'] || '<stdin>'
-    const done = convertNote(
-      {path: notePath, bytes: io.stdin(), config: settings.config, sourceMap: false},
-      settings
-    )
-    const messages = done.messages.map(fromPlain)
-    keep({note: {path: notePath, absolute: ''}, messages})
-    const valid = !messages.some((message) => message.fatal)
-    outcome.counts.notes++
-    outcome.counts[valid ? 'converted' : 'invalid']++
-    outcome.counts.errors += messages.filter((message) => message.fatal === true).length
-    outcome.counts.warnings += messages.filter((message) => message.fatal === false).length
+  let outcome: Outcome
+  try {
+    outcome = await runBatch(notes, {
+      cwd: io.cwd,
+      settings,
+      jobs,
+      ...(out ? {out, walked: paths.map((given) => path.resolve(io.cwd, given))} : {}),
+      force: values.force === true,
+      sourceMap: values['source-map'] === true,
+      ...(io.signal ? {signal: io.signal} : {}),
+      onNote: ({note, messages}: NoteResult) => keep({path: note.path, messages}),
+      ...(bar ? {onProgress: bar.update} : {})
+    })
+  } catch (error) {
+    if (!(error instanceof LockedError)) throw error
+    io.stderr(`infonote: Cannot write to "${display(out ?? '', io.cwd) || '.'}": ${error.message}\n`)
+    return 2
+  } finally {
+    bar?.stop()
   }
+  reports.unshift(
+    ...outcome.files.map(({path, messages}) => ({
+      path,
+      messages: messages.filter((message) => shown.includes(severity(message)))
+    }))
+  )
 
   const strict = values.strict === true || values.frail === true
   if (!values.silent) {
@@ -199,15 +208,28 @@ async function check(command: Command, values: Values, positionals: string[], io
     return signal === 'SIGTERM' ? 143 : 130
   }
   const {counts} = outcome
-  const failed = counts.invalid + counts.unreadable > 0 || outcome.feedError !== undefined
-  const warned =
-    (strict && counts.warnings > 0) || (maxWarnings !== undefined && counts.warnings > maxWarnings)
+  const failed = counts.invalid + counts.unreadable + counts.errors > 0 || outcome.feedError !== undefined
+  const warned = warningFailure(counts.warnings, strict, maxWarnings)
+  if (warned && !values.silent) io.stderr(`infonote: failed: ${warned}\n`)
   return failed || warned ? 1 : 0
+}
+
+/** Why the warnings fail the run, if they do. */
+function warningFailure(
+  warnings: number,
+  strict: boolean,
+  maxWarnings: number | undefined
+): string | undefined {
+  if (strict && warnings > 0) return `${plural(warnings, 'warning')} and --strict`
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    return `${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}`
+  }
+  return undefined
 }
 
 function summary(
   command: Command,
-  {counts, time, feedError}: Outcome,
+  {counts, time, feedError, interrupted}: Outcome,
   out: string | undefined,
   cwd: string
 ): string {
@@ -224,7 +246,11 @@ function summary(
     ...(counts.unreadable > 0 ? [`${counts.unreadable} unreadable`] : [])
   ]
   const feed = display(path.join(out, feedName), cwd)
-  const wrote = feedError ? 'no feed written' : `${feed} holds ${plural(counts.records, 'record')}`
+  const wrote = interrupted
+    ? `${feed} not updated`
+    : feedError
+      ? 'no feed written'
+      : `${feed} holds ${plural(counts.records, 'record')}`
   return `${plural(counts.notes, 'note')}: ${parts.join(', ')} ${problems} in ${(time / 1000).toFixed(1)} s; ${wrote}\n`
 }
 

@@ -7,12 +7,14 @@
 import {existsSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import ignore from 'ignore'
-import {findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode} from 'jsonc-parser'
+import {findNodeAtLocation, parseTree} from 'jsonc-parser'
 import type {Config, Level} from './generated/config.js'
 import check from './generated/config.validate.cjs'
+import {locate, nodeValue, parseJson} from './json-file.js'
 import {createLabels, type Labels} from './labels.js'
+import {type Limits, limitsOf} from './limits.js'
 import {describe, display} from './paths.js'
-import type {RuleId} from './rules.js'
+import {type RuleId, rules} from './rules.js'
 
 const configName = 'infonote.config.json'
 const ignoreName = '.infonoteignore'
@@ -25,6 +27,7 @@ export interface Settings {
   /** Severity per rule: the configuration's `rules`, with `required` parts made errors. */
   rules: Partial<Record<RuleId, Level>>
   labels?: Labels
+  limits: Limits
   extensions: string[]
   /** Whether a file or folder found in a folder is to be skipped. */
   ignored(absolute: string): boolean
@@ -57,6 +60,7 @@ export function settingsFrom(config: Config = {}, base?: string, ignoreFile?: st
     config,
     rules,
     ...(config.labels ? {labels: createLabels(config.labels)} : {}),
+    limits: limitsOf(config),
     extensions: config.extensions ?? defaultExtensions,
     ignored: (absolute) =>
       matchers.some(({base, match}) => {
@@ -121,62 +125,35 @@ function readConfig(file: string, cwd: string): Config {
   } catch (error) {
     throw new UsageError(`Cannot read configuration "${shown}": ${describe(error)}`)
   }
-  const errors: ParseError[] = []
-  const tree = parseTree(text, errors, {allowTrailingComma: false, disallowComments: true})
-  const first = errors[0]
-  if (first || !tree) {
-    throw new UsageError(
-      `Invalid configuration ${shown}:${where(text, first?.offset ?? 0)}: ${parseMessage(first?.error ?? 0)}`
-    )
+  const parsed = parseJson(text)
+  if ('problem' in parsed) {
+    const {line, column, message} = parsed.problem
+    throw new UsageError(`Invalid configuration ${shown}:${line}:${column}: ${message}`)
   }
-  const root = path.basename(file) === 'package.json' ? findNodeAtLocation(tree, ['infonote']) : tree
+  const root =
+    path.basename(file) === 'package.json' ? findNodeAtLocation(parsed.tree, ['infonote']) : parsed.tree
   const config = nodeValue(root)
   if (!check(config)) {
-    const problems = (check.errors ?? []).map((error) => {
-      const segments = error.instancePath
-        .split('/')
-        .slice(1)
-        .map(unescapePointer)
-        .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment))
-      const extra = error.params.additionalProperty as string | undefined
-      const node = root && findNodeAtLocation(root, extra ? [...segments, extra] : segments)
-      const key = extra ? node?.parent?.children?.[0] : node
-      const at = (extra ? [...segments, extra] : segments).join('.') || '(root)'
-      return `Invalid configuration ${shown}:${where(text, key?.offset ?? root?.offset ?? 0)}: ${at} ${error.message}${
-        error.params.allowedValues ? ` (${(error.params.allowedValues as string[]).join(', ')})` : ''
-      }`
-    })
-    throw new UsageError(problems.join('\n'))
+    const problems = locate(text, root ?? parsed.tree, check.errors ?? [])
+    throw new UsageError(
+      problems
+        .map(
+          ({line, column, at, message}) =>
+            `Invalid configuration ${shown}:${line}:${column}: ${explain(at, message)}`
+        )
+        .join('\n')
+    )
   }
   return config
 }
 
-function nodeValue(node: Node | undefined): unknown {
-  if (!node) return undefined
-  if (node.type === 'object') {
-    return Object.fromEntries(
-      (node.children ?? []).map((property) => [
-        property.children?.[0]?.value,
-        nodeValue(property.children?.[1])
-      ])
-    )
+/** What is wrong at `at`; a rule that cannot be configured says why. */
+function explain(at: string, message: string): string {
+  const rule = /^rules\.(.+)$/.exec(at)?.[1]
+  if (rule && message === 'must NOT have additional properties') {
+    return rule in rules
+      ? `"${rule}" is an error that cannot be turned off or lowered`
+      : `"${rule}" is not a rule of infonote (see docs/rules/README.md)`
   }
-  if (node.type === 'array') return (node.children ?? []).map(nodeValue)
-  return node.value
-}
-
-function parseMessage(code: number): string {
-  return printParseErrorCode(code)
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-}
-
-function unescapePointer(segment: string): string {
-  return segment.replaceAll('~1', '/').replaceAll('~0', '~')
-}
-
-/** `line:column` of an offset in `text`. */
-function where(text: string, offset: number): string {
-  const lines = text.slice(0, offset).split(/\r\n|\r|\n/)
-  return `${lines.length}:${(lines.at(-1)?.length ?? 0) + 1}`
+  return `${at} ${message}`
 }

@@ -29,13 +29,24 @@ interface Directive {
 export function control(file: VFile, tree: Root | undefined, rules: Settings['rules']): void {
   const directives = tree ? readDirectives(tree) : []
   file.messages = file.messages.filter((message) => {
-    const id = message.ruleId as RuleId
-    if (!configurable(id)) return true
-    const level = rules[id]
-    if (level === 'off' || silenced(message, directives)) return false
-    if (level) message.fatal = level === 'error' ? true : level === 'warning' ? false : undefined
+    if (configurable(message.ruleId as RuleId) && silenced(message, directives)) return false
+    const fatal = configured(message, rules)
+    if (fatal === 'off') return false
+    message.fatal = fatal
     return true
   })
+}
+
+/** The `fatal` a message takes under the configured severities (`off`: dropped). */
+export function configured(
+  message: {ruleId?: string | undefined; fatal?: boolean | null | undefined},
+  rules: Settings['rules']
+): boolean | undefined | 'off' {
+  const id = message.ruleId as RuleId
+  const level = configurable(id) ? rules[id] : undefined
+  if (level === 'off') return 'off'
+  if (!level) return message.fatal ?? undefined
+  return level === 'error' ? true : level === 'warning' ? false : undefined
 }
 
 function readDirectives(tree: Root): Directive[] {

@@ -18,6 +18,8 @@ export interface Note {
   output?: string
   /** Why this file or folder could not be read. */
   unreadable?: string
+  /** The note's bytes, for a note read from standard input: it is not read from disk, nor kept in a manifest. */
+  bytes?: Uint8Array
 }
 
 /**

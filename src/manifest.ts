@@ -3,38 +3,26 @@
  * sha256, id, the files written and its messages, with the tool version, a
  * hash of the schemas and of the configuration. A re-run skips the notes it
  * describes as unchanged, and removes the outputs of notes that are gone.
+ * It is checked against schemas/manifest.schema.json before it is used: a
+ * damaged or tampered one (naming files outside the folder) is ignored and
+ * rebuilt, with a warning.
  */
 import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import type {Config} from './generated/config.js'
+import type {Entry as StoredEntry, Manifest as StoredManifest} from './generated/manifest.js'
+import check from './generated/manifest.validate.cjs'
 import {schemaHash, version} from './generated/versions.js'
-import type {PlainMessage} from './worker.js'
+import {locate, nodeValue, parseJson} from './json-file.js'
+import {type PlainMessage, plain} from './message.js'
+import {describe} from './paths.js'
 import {writeFileAtomic} from './write.js'
 
 export const manifestName = '.infonote-manifest.json'
 
-export interface Entry {
-  sha256: string
-  /** Size and modification time of the note when it was read: unchanged, the note is not read again. */
-  size: number
-  mtime: number
-  /** The record's id, for a note that has a record. */
-  id?: string
-  /** The files written for the note, relative to the output folder. */
-  outputs: string[]
-  /** Its errors and warnings, but those of checks across the batch. */
-  messages: PlainMessage[]
-}
-
-export interface Manifest {
-  tool: string
-  schema: string
-  config: string
-  /** The run that wrote it reached its end: the feed matches the records. */
-  complete: boolean
-  notes: Record<string, Entry>
-}
+export type Entry = Omit<StoredEntry, 'messages'> & {messages: PlainMessage[]}
+export type Manifest = Omit<StoredManifest, 'notes'> & {notes: Record<string, Entry>}
 
 /** What makes a manifest's entries trustworthy: same tool, schemas and configuration. */
 export function stamp(config: Config): Pick<Manifest, 'tool' | 'schema' | 'config'> {
@@ -42,20 +30,53 @@ export function stamp(config: Config): Pick<Manifest, 'tool' | 'schema' | 'confi
   return {tool: `infonote ${version}`, schema: schemaHash, config: hash}
 }
 
-/** The manifest in `out`, or nothing when there is none or it cannot be read. */
-export function readManifest(out: string): Manifest | undefined {
+export interface Read {
+  manifest?: Manifest
+  /** Why the manifest there was ignored (an `invalid-manifest` warning). */
+  problem?: PlainMessage
+}
+
+/** The manifest in `out`: nothing when there is none, a problem when it cannot be used. */
+export function readManifest(out: string): Read {
+  let text: string
   try {
-    const manifest = JSON.parse(readFileSync(path.join(out, manifestName), 'utf8')) as Manifest
-    return typeof manifest.notes === 'object' && manifest.notes !== null ? manifest : undefined
-  } catch {
-    return undefined
+    text = readFileSync(path.join(out, manifestName), 'utf8')
+  } catch (error) {
+    const code = (error as {code?: string}).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') return {}
+    return {problem: ignored(`it cannot be read (${describe(error)})`)}
   }
+  const parsed = parseJson(text)
+  if ('problem' in parsed) {
+    const {line, column, message} = parsed.problem
+    return {problem: ignored(`it is not JSON (${message})`, {line, column})}
+  }
+  const value = nodeValue(parsed.tree)
+  if (check(value)) return {manifest: value as Manifest}
+  const [first] = locate(text, parsed.tree, check.errors ?? [])
+  if (!first) return {problem: ignored('it does not match its schema')}
+  const why = /\.outputs\.\d+$/.test(first.at)
+    ? `it lists ${JSON.stringify(first.value)}, which is not a file infonote writes inside the output folder`
+    : `${first.at} ${first.message}`
+  return {problem: ignored(why, {line: first.line, column: first.column})}
+}
+
+function ignored(why: string, place?: {line: number; column: number}): PlainMessage {
+  return plain(
+    'invalid-manifest',
+    `Ignored the manifest: ${why}, expected a manifest written by infonote; it is rebuilt from this run`,
+    place
+  )
 }
 
 /** Notes in path order, so that the file is deterministic. */
-export function writeManifest(out: string, manifest: Manifest): void {
+export function serializeManifest(manifest: Manifest): string {
   const notes = Object.fromEntries(
     Object.entries(manifest.notes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   )
-  writeFileAtomic(path.join(out, manifestName), `${JSON.stringify({...manifest, notes}, null, 2)}\n`)
+  return `${JSON.stringify({...manifest, notes}, null, 2)}\n`
+}
+
+export function writeManifest(out: string, manifest: Manifest): void {
+  writeFileAtomic(path.join(out, manifestName), serializeManifest(manifest))
 }

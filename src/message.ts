@@ -1,6 +1,6 @@
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
+import {VFileMessage} from 'vfile-message'
 import {docsUrl, type RuleId, type Severity, severityOf} from './rules.js'
 
 export interface ReportOptions {
@@ -36,4 +36,51 @@ export function severity(message: VFileMessage): Severity {
 
 export function isError(message: VFileMessage): boolean {
   return message.fatal === true
+}
+
+/** A message as data: what crosses between threads and is kept in the manifest. */
+export interface PlainMessage {
+  reason: string
+  ruleId: string
+  /** `true` for errors, `false` for warnings, absent for infos. */
+  fatal?: boolean
+  place: Point | Position
+  url?: string
+}
+
+/** A message about a whole file (it has no better place than 1:1), with the rule's severity. */
+export function plain(
+  ruleId: RuleId,
+  reason: string,
+  place: Point | Position = {line: 1, column: 1}
+): PlainMessage {
+  const level = severityOf(ruleId)
+  return {
+    reason,
+    ruleId,
+    ...(level === 'info' ? {} : {fatal: level === 'error'}),
+    place,
+    url: docsUrl(ruleId)
+  }
+}
+
+export function toPlain(message: VFileMessage): PlainMessage {
+  return {
+    reason: message.reason,
+    ruleId: message.ruleId ?? '',
+    ...(typeof message.fatal === 'boolean' ? {fatal: message.fatal} : {}),
+    place: message.place ?? {line: 1, column: 1},
+    ...(message.url ? {url: message.url} : {})
+  }
+}
+
+export function fromPlain(plain: PlainMessage): VFileMessage {
+  const message = new VFileMessage(plain.reason, {
+    place: plain.place,
+    ruleId: plain.ruleId,
+    source: 'infonote'
+  })
+  message.fatal = plain.fatal
+  if (plain.url) message.url = plain.url
+  return message
 }

@@ -15,6 +15,7 @@ import {decode} from './decode.js'
 import {extract} from './extract.js'
 import type {Config} from './generated/config.js'
 import type {InformationNote} from './generated/information-note.js'
+import {checkLineNesting, checkSize, checkTreeNesting, defaultLimits} from './limits.js'
 import {fileStart, isError, report} from './message.js'
 import {normalize} from './normalize.js'
 import {parse} from './parse.js'
@@ -48,28 +49,46 @@ export function convert(input: string | Uint8Array, options: ConvertOptions = {}
 /**
  * Runs the pipeline on `file` (holding bytes or text) with `settings`.
  * Never throws: a file that cannot be read, or a bug, ends as a fatal
- * message on the file.
+ * message on the file. (Its time is bounded by the batch, not here.)
  */
-export function convertFile(file: VFile, settings?: Pick<Settings, 'labels' | 'rules'>): VFile {
+export function convertFile(file: VFile, settings?: Pick<Settings, 'labels' | 'rules' | 'limits'>): VFile {
   let tree: Root | undefined
   if (settings?.labels) file.data.labels = settings.labels
   try {
+    checkSize(file, settings?.limits.maxBytes ?? defaultLimits.maxBytes)
     decode(file)
+    checkLineNesting(file)
     tree = processor.parse(file) as Root
+    checkTreeNesting(tree, file)
     processor.runSync(tree, file)
   } catch (error) {
-    if (!(error instanceof VFileMessage && file.messages.includes(error))) {
-      const cause = error instanceof Error ? error : new Error(String(error))
-      report(
-        file,
-        'internal-error',
-        `Cannot convert this note: ${String(error)}; please report this bug`,
-        fileStart,
-        {cause}
-      )
-    }
+    if (!(error instanceof VFileMessage && file.messages.includes(error))) crashed(file, error)
   }
   control(file, tree, settings?.rules ?? {})
   if (file.messages.some(isError)) delete file.data.record
   return file
+}
+
+/** A bug, or a stack overflow the nesting checks did not foresee. */
+function crashed(file: VFile, error: unknown): void {
+  const cause = error instanceof Error ? error : new Error(String(error))
+  if (cause instanceof RangeError && /call stack/i.test(cause.message)) {
+    report(
+      file,
+      'too-deeply-nested',
+      'Unexpected structure nested too deeply to read (the parser ran out of stack), expected a note nested a few levels deep',
+      fileStart,
+      {cause}
+    )
+    return
+  }
+  report(
+    file,
+    'internal-error',
+    `Cannot convert this note: ${String(error)}; please report this bug`,
+    fileStart,
+    {
+      cause
+    }
+  )
 }

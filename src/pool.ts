@@ -1,69 +1,119 @@
 /**
- * A small pool of worker threads running `worker.js`: each task goes to the
- * thread with the fewest waiting, results come back by task number. A thread
- * that crashes fails its tasks and is started again for the next ones.
+ * Worker threads that convert notes, one note at a time each, so that a
+ * thread that has to be stopped costs only the note it holds: a note that
+ * takes longer than its time limit, runs out of memory or crashes its
+ * thread gets the matching error, and a new thread takes the next notes.
  * (tinypool measured the heap after every task, which cost more than it saved.)
  */
 import {Worker} from 'node:worker_threads'
+import {type PlainMessage, plain} from './message.js'
 import type {Done, Task} from './worker.js'
+
+/** The old generation of a thread: enough for any note small enough to be converted in-process. */
+export const threadMemoryMb = 256
+
+interface Job {
+  task: Task
+  timeoutMs: number
+  resolve(done: Done): void
+}
 
 interface Thread {
   worker: Worker
-  waiting: Map<number, {resolve(done: Done): void; reject(error: Error): void}>
-  /** It crashed: a new one starts when it is next given a task. */
-  dead: boolean
+  job?: Job
+  timer?: NodeJS.Timeout
 }
 
 export class Pool {
-  private readonly threads: Thread[]
-  private next = 0
+  private readonly threads: Thread[] = []
+  private readonly queue: Job[] = []
 
   constructor(
     private readonly filename: URL,
-    size: number
-  ) {
-    this.threads = Array.from({length: size}, () => this.start())
-  }
+    private readonly size: number
+  ) {}
 
-  run(task: Task): Promise<Done> {
-    let index = 0
-    for (const [candidate, thread] of this.threads.entries()) {
-      if (thread.waiting.size < (this.threads[index] as Thread).waiting.size) index = candidate
-    }
-    if ((this.threads[index] as Thread).dead) this.threads[index] = this.start()
-    const thread = this.threads[index] as Thread
-    const id = this.next++
-    return new Promise((resolve, reject) => {
-      thread.waiting.set(id, {resolve, reject})
-      thread.worker.postMessage({id, task})
+  /** Converts `task` on a thread; never rejects: whatever stops it is a message on the note. */
+  run(task: Task, timeoutMs: number): Promise<Done> {
+    return new Promise((resolve) => {
+      this.queue.push({task, timeoutMs, resolve})
+      this.dispatch()
     })
   }
 
   async destroy(): Promise<void> {
-    await Promise.all(this.threads.map((thread) => thread.worker.terminate()))
+    this.queue.length = 0
+    const threads = this.threads.splice(0)
+    for (const thread of threads) clearTimeout(thread.timer)
+    await Promise.all(threads.map((thread) => thread.worker.terminate()))
   }
 
-  private start(): Thread {
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const thread = this.threads.find((candidate) => !candidate.job) ?? this.start()
+      if (!thread) return
+      const job = this.queue.shift() as Job
+      thread.job = job
+      thread.timer = setTimeout(() => this.stop(thread, timedOut(job.timeoutMs)), job.timeoutMs)
+      thread.worker.postMessage(job.task)
+    }
+  }
+
+  private start(): Thread | undefined {
+    if (this.threads.length >= this.size) return undefined
     const thread: Thread = {
-      // A small old generation makes a thread collect sooner rather than grow: memory stays flat.
       worker: new Worker(this.filename, {
         workerData: {infonote: true},
-        resourceLimits: {maxOldGenerationSizeMb: 128}
-      }),
-      waiting: new Map(),
-      dead: false
+        resourceLimits: {maxOldGenerationSizeMb: threadMemoryMb}
+      })
     }
-    thread.worker.on('message', ({id, done, error}: {id: number; done?: Done; error?: string}) => {
-      const task = thread.waiting.get(id)
-      thread.waiting.delete(id)
-      if (done) task?.resolve(done)
-      else task?.reject(new Error(error))
-    })
-    thread.worker.on('error', (error) => {
-      thread.dead = true
-      for (const task of thread.waiting.values()) task.reject(error)
-      thread.waiting.clear()
-    })
+    thread.worker.on('message', (done: Done) => this.settle(thread, done))
+    thread.worker.on('error', (error: Error & {code?: string}) => this.stop(thread, failed(error)))
+    // A thread that ends without an error (terminated elsewhere) fails its note too.
+    thread.worker.on('exit', () => this.stop(thread, failed(new Error('the worker thread exited'))))
+    this.threads.push(thread)
     return thread
   }
+
+  private settle(thread: Thread, done: Done): void {
+    const job = thread.job
+    clearTimeout(thread.timer)
+    delete thread.job
+    job?.resolve(done)
+    this.dispatch()
+  }
+
+  /** Ends `thread`, fails its note with `message`, and lets a new thread take the queue. */
+  private stop(thread: Thread, message: PlainMessage): void {
+    const index = this.threads.indexOf(thread)
+    if (index === -1) return
+    this.threads.splice(index, 1)
+    clearTimeout(thread.timer)
+    thread.worker.removeAllListeners()
+    thread.worker.on('error', () => undefined)
+    void thread.worker.terminate()
+    thread.job?.resolve({messages: [message]})
+    this.dispatch()
+  }
+}
+
+export function timedOut(timeoutMs: number): PlainMessage {
+  return plain(
+    'conversion-timeout',
+    `Stopped converting this note after ${seconds(timeoutMs)} ("timeoutMs" in the configuration), expected a note that converts in well under a second`
+  )
+}
+
+function failed(error: Error & {code?: string}): PlainMessage {
+  if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return plain(
+      'conversion-out-of-memory',
+      `Stopped converting this note when it needed more than ${threadMemoryMb} MB of memory, expected a note of ordinary size`
+    )
+  }
+  return plain('internal-error', `Cannot convert this note: ${String(error)}; please report this bug`)
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`
 }

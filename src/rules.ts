@@ -8,6 +8,12 @@ export type Severity = 'error' | 'warning' | 'info'
 export interface Rule {
   severity: Severity
   summary: string
+  /**
+   * The message comes from the run (a bug, a time or memory limit), not from
+   * the note alone: a re-run converts the note again instead of trusting the
+   * manifest.
+   */
+  transient?: true
 }
 
 export const rules = {
@@ -20,6 +26,24 @@ export const rules = {
   'unreadable-file': {
     severity: 'error',
     summary: 'The file, or a folder to search, could not be read from disk.'
+  },
+  'file-too-large': {
+    severity: 'error',
+    summary: 'The file is larger than `maxBytes` (2 MB unless configured): it was not read.'
+  },
+  'too-deeply-nested': {
+    severity: 'error',
+    summary: 'Lists, block quotes or emphasis are nested more than 100 levels deep.'
+  },
+  'conversion-timeout': {
+    severity: 'error',
+    summary: 'Converting the note took longer than `timeoutMs` (10 s unless configured): it was stopped.',
+    transient: true
+  },
+  'conversion-out-of-memory': {
+    severity: 'error',
+    summary: 'Converting the note needed more memory than a conversion may take: it was stopped.',
+    transient: true
   },
   'missing-event': {severity: 'error', summary: 'The header has no "Event" field.'},
   'missing-date': {severity: 'error', summary: 'The header gives no date.'},
@@ -36,7 +60,7 @@ export const rules = {
     summary: 'Another note of the batch would be written to the same output file.'
   },
   'unwritable-output': {severity: 'error', summary: 'The output file of a note could not be written.'},
-  'internal-error': {severity: 'error', summary: 'infonote failed on this file: a bug.'},
+  'internal-error': {severity: 'error', summary: 'infonote failed on this file: a bug.', transient: true},
   'unknown-country': {severity: 'warning', summary: 'A State or venue country is not a known country.'},
   'missing-title': {severity: 'warning', summary: 'The note has no title line.'},
   'missing-participants': {severity: 'warning', summary: 'The header names no participants.'},
@@ -47,6 +71,11 @@ export const rules = {
   'missing-contact': {
     severity: 'warning',
     summary: 'The note gives no e-mail address, URL or phone number.'
+  },
+  'invalid-manifest': {
+    severity: 'warning',
+    summary:
+      "The output folder's manifest is damaged or names files outside the folder: it was ignored and rebuilt."
   },
   'decoded-as-windows-1252': {
     severity: 'info',
@@ -104,6 +133,12 @@ export type RuleId = keyof typeof rules | SchemaRuleId
 /** Warnings and infos: a configuration may change their severity, a comment silence them. */
 export function configurable(ruleId: RuleId): boolean {
   return ruleId in rules && severityOf(ruleId) !== 'error'
+}
+
+/** Whether a note with this message is converted again on the next run (see `Rule.transient`). */
+export function isTransient(ruleId: string): boolean {
+  const rule: Rule | undefined = rules[ruleId as keyof typeof rules]
+  return rule?.transient === true
 }
 
 export function severityOf(ruleId: RuleId): Severity {

@@ -52,16 +52,23 @@ describe('runBatch', () => {
     ])
   })
 
-  it('removes the temporary files of a killed run, and reads a broken manifest as none', async () => {
+  it('removes the temporary files of a killed run, and rebuilds a broken manifest with a warning', async () => {
     const cwd = corpusWorkspace(2)
     mkdirSync(path.join(cwd, 'output/000'), {recursive: true})
     writeFileSync(path.join(cwd, 'output/000/note-00000.json.123-abcdef01.tmp'), '{"half')
     writeFileSync(path.join(cwd, 'output/.infonote-manifest.json'), '{"notes": ')
-    expect(readManifest(path.join(cwd, 'output'))).toBeUndefined()
     const {outcome} = await convert(cwd, 1)
-    expect(outcome.counts.converted).toBe(2)
+    expect(outcome.files.map((file) => [file.path, messageLines(file.messages)])).toEqual([
+      [
+        'output/.infonote-manifest.json',
+        [
+          '1:11 warning Ignored the manifest: it is not JSON (value expected), expected a manifest written by infonote; it is rebuilt from this run invalid-manifest'
+        ]
+      ]
+    ])
+    expect([outcome.counts.converted, outcome.counts.warnings]).toEqual([2, 1])
     expect(readdirSync(path.join(cwd, 'output/000')).sort()).toEqual(['note-00000.json', 'note-00001.json'])
-    expect(Object.keys(readManifest(path.join(cwd, 'output'))?.notes ?? {})).toEqual([
+    expect(Object.keys(readManifest(path.join(cwd, 'output')).manifest?.notes ?? {})).toEqual([
       'notes/000/note-00000.md',
       'notes/000/note-00001.txt'
     ])
@@ -131,24 +138,49 @@ describe('runBatch, run after run', () => {
       }
     })
     expect([stopped.interrupted, results.length]).toEqual([true, 2])
-    expect(Object.keys(readManifest(path.join(cwd, 'output'))?.notes ?? {})).toHaveLength(5)
+    expect(Object.keys(readManifest(path.join(cwd, 'output')).manifest?.notes ?? {})).toHaveLength(5)
   })
 })
 
 describe('runBatch, long runs', () => {
   it('checkpoints the manifest on the way, and reports a record it cannot write', async () => {
-    const cwd = corpusWorkspace(520)
+    const cwd = corpusWorkspace(7)
+    const out = path.join(cwd, 'output')
     // A folder where a record should go: writing its temporary file works, renaming it does not.
-    mkdirSync(path.join(cwd, 'output/001/note-00510.json/x'), {recursive: true})
-    const {outcome, results} = await convert(cwd, 1)
-    expect([outcome.counts.converted, outcome.counts.invalid]).toEqual([519, 1])
-    expect(messageLines(results[510]?.messages ?? []).filter((line) => line.includes('error'))).toEqual([
+    mkdirSync(path.join(out, '000/note-00005.json/x'), {recursive: true})
+    const seen: [number, boolean | undefined][] = []
+    const results: NoteResult[] = []
+    const outcome = await runBatch(discover(['notes'], cwd), {
+      cwd,
+      settings: settingsFrom(),
+      jobs: 1,
+      out,
+      checkpointEvery: 3,
+      onNote: (result) => {
+        results.push(result)
+        const {manifest} = readManifest(out)
+        seen.push([Object.keys(manifest?.notes ?? {}).length, manifest?.complete])
+      }
+    })
+    // Notes are finished after the checkpoint that follows them: 3 entries are on disk from the 4th on.
+    expect(seen).toEqual([
+      [0, undefined],
+      [0, undefined],
+      [0, undefined],
+      [3, false],
+      [3, false],
+      [3, false],
+      [6, false]
+    ])
+    expect([outcome.counts.converted, outcome.counts.invalid]).toEqual([6, 1])
+    expect(messageLines(results[5]?.messages ?? []).filter((line) => line.includes('error'))).toEqual([
       expect.stringMatching(
-        /^1:1 error Cannot write "output\/001\/note-00510\.json": E(ISDIR|NOTEMPTY|EXIST)\b.* unwritable-output$/
+        /^1:1 error Cannot write "output\/000\/note-00005\.json": E(ISDIR|NOTEMPTY|EXIST)\b.* unwritable-output$/
       )
     ])
-    expect(readdirSync(path.join(cwd, 'output/001')).filter((name) => name.endsWith('.tmp'))).toEqual([])
-    expect(Object.keys(readManifest(path.join(cwd, 'output'))?.notes ?? {})).toHaveLength(520)
+    expect(readdirSync(path.join(out, '000')).filter((name) => name.endsWith('.tmp'))).toEqual([])
+    expect(readManifest(out).manifest?.complete).toBe(true)
+    expect(Object.keys(readManifest(out).manifest?.notes ?? {})).toHaveLength(7)
   })
 })
 
@@ -166,7 +198,7 @@ describe('runBatch, found in the last review', () => {
     }
     walkFiles(out)
     const feed = readFileSync(path.join(out, 'records.jsonl'), 'utf8').trim().split('\n').filter(Boolean)
-    const listed = Object.values(readManifest(out)?.notes ?? {}).flatMap((entry) => entry.outputs)
+    const listed = Object.values(readManifest(out).manifest?.notes ?? {}).flatMap((entry) => entry.outputs)
     const ids = files.map((file) => JSON.parse(readFileSync(path.join(out, file), 'utf8')).id).sort()
     return {files: files.sort(), listed: listed.sort(), feed: feed.map((line) => JSON.parse(line).id), ids}
   }

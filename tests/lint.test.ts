@@ -42,12 +42,29 @@ const checked = (valid: number, invalid: number, errors: number, warnings: numbe
 describe('exit policy and output volume', () => {
   it.each([
     [[], 0, [noContact, unknownState, checked(1, 0, 0, 2)]],
-    [['--strict'], 1, [noContact, unknownState, checked(1, 0, 0, 2)]],
-    [['--frail'], 1, [noContact, unknownState, checked(1, 0, 0, 2)]],
+    [
+      ['--strict'],
+      1,
+      [noContact, unknownState, checked(1, 0, 0, 2), 'infonote: failed: 2 warnings and --strict']
+    ],
+    [
+      ['--frail'],
+      1,
+      [noContact, unknownState, checked(1, 0, 0, 2), 'infonote: failed: 2 warnings and --strict']
+    ],
     [['--max-warnings', '2'], 0, [noContact, unknownState, checked(1, 0, 0, 2)]],
-    [['--max-warnings', '1'], 1, [noContact, unknownState, checked(1, 0, 0, 2)]],
+    [
+      ['--max-warnings', '1'],
+      1,
+      [
+        noContact,
+        unknownState,
+        checked(1, 0, 0, 2),
+        'infonote: failed: 2 warnings, more than --max-warnings 1'
+      ]
+    ],
     [['--quiet'], 0, []],
-    [['--quiet', '--strict'], 1, []],
+    [['--quiet', '--strict'], 1, ['infonote: failed: 2 warnings and --strict']],
     [['--silent', '--max-warnings', '0'], 1, []],
     [
       ['--verbose'],
@@ -156,7 +173,11 @@ describe('configuration', () => {
     ],
     [
       '{\n  "rules": {\n    "missing-event": "off"\n  }\n}',
-      'infonote.config.json:3:5: rules.missing-event must NOT have additional properties'
+      'infonote.config.json:3:5: "missing-event" is an error that cannot be turned off or lowered'
+    ],
+    [
+      '{"rules": {"missing-events": "off"}}',
+      'infonote.config.json:1:12: "missing-events" is not a rule of infonote (see docs/rules/README.md)'
     ],
     [
       '{"labels": {"fields": {"event": {"de": ["Veranstaltung"]}}}}',

@@ -20,6 +20,8 @@ interface Job {
 
 interface Thread {
   worker: Worker
+  /** It has loaded and said so: a note's time starts only then, not while a busy machine loads it. */
+  ready: boolean
   job?: Job
   timer?: NodeJS.Timeout
 }
@@ -50,8 +52,14 @@ export class Pool {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const thread = this.threads.find((candidate) => !candidate.job) ?? this.start()
-      if (!thread) return
+      const thread = this.threads.find((candidate) => candidate.ready && !candidate.job)
+      if (!thread) {
+        // Enough threads on their way for the notes that wait.
+        const starting = this.threads.filter((candidate) => !candidate.ready).length
+        const more = Math.min(this.queue.length - starting, this.size - this.threads.length)
+        for (let started = 0; started < more; started++) this.start()
+        return
+      }
       const job = this.queue.shift() as Job
       thread.job = job
       thread.timer = setTimeout(() => this.stop(thread, timedOut(job.timeoutMs)), job.timeoutMs)
@@ -59,20 +67,23 @@ export class Pool {
     }
   }
 
-  private start(): Thread | undefined {
-    if (this.threads.length >= this.size) return undefined
+  private start(): void {
     const thread: Thread = {
       worker: new Worker(this.filename, {
         workerData: {infonote: true},
         resourceLimits: {maxOldGenerationSizeMb: threadMemoryMb}
-      })
+      }),
+      ready: false
     }
-    thread.worker.on('message', (done: Done) => this.settle(thread, done))
+    thread.worker.on('message', (done: Done | 'ready') => {
+      if (done !== 'ready') return this.settle(thread, done)
+      thread.ready = true
+      this.dispatch()
+    })
     thread.worker.on('error', (error: Error & {code?: string}) => this.stop(thread, failed(error)))
     // A thread that ends without an error (terminated elsewhere) fails its note too.
     thread.worker.on('exit', () => this.stop(thread, failed(new Error('the worker thread exited'))))
     this.threads.push(thread)
-    return thread
   }
 
   private settle(thread: Thread, done: Done): void {
@@ -92,7 +103,9 @@ export class Pool {
     thread.worker.removeAllListeners()
     thread.worker.on('error', () => undefined)
     void thread.worker.terminate()
-    thread.job?.resolve({messages: [message]})
+    // A thread that dies before it is ready (it cannot load) fails a waiting note, so the queue ends.
+    const job = thread.job ?? (thread.ready ? undefined : this.queue.shift())
+    job?.resolve({messages: [message]})
     this.dispatch()
   }
 }

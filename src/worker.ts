@@ -55,4 +55,5 @@ if (!isMainThread && (workerData as {infonote?: boolean} | undefined)?.infonote)
   parentPort?.on('message', (task: Task) => {
     parentPort?.postMessage(run(task))
   })
+  parentPort?.postMessage('ready')
 }

@@ -43,7 +43,7 @@ describe('runBatch', () => {
     const broken = path.join(cwd, 'broken-worker.mjs')
     writeFileSync(
       broken,
-      "import {parentPort} from 'node:worker_threads'\nparentPort.on('message', () => { throw new Error('boom') })\n"
+      "import {parentPort} from 'node:worker_threads'\nparentPort.on('message', () => { throw new Error('boom') })\nparentPort.postMessage('ready')\n"
     )
     const {outcome, results} = await convert(cwd, 2, new URL(`file://${broken}`))
     expect(outcome.counts.invalid).toBe(16)

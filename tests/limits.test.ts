@@ -84,7 +84,7 @@ const cases: [name: string, note: () => string | Uint8Array, timeoutMs: number, 
     '100,000 "[" in a row',
     () => '['.repeat(100_000),
     300_000,
-    '1:1: warning Missing title, expected a first line like "Information Note" [missing-title]'
+    '1:1: error Missing event, expected a field like "Event: Seminar on resolution 1540" [missing-event]'
   ],
   [
     '100,000 "`" in a row',

@@ -5,6 +5,8 @@
  * - compact: `path:line:col: severity reason [rule-id]`, clickable in
  *   terminals and editors (the default);
  * - stylish: grouped by file, with a summary, like vfile-reporter;
+ *   both end with where each rule that spoke is documented, and show text
+ *   from notes and file names through `visible`;
  * - json: `[{path, messages: [{line, column, endLine, endColumn, severity, ruleId, reason, url}]}]`;
  * - github: GitHub Actions workflow commands;
  * - sarif: SARIF 2.1.0, for code scanning;
@@ -57,7 +59,8 @@ export function format(name: Format, files: readonly FileReport[], options: Form
 
 const formatters: Record<Format, (files: readonly FileReport[], options: FormatOptions) => string> = {
   compact: (files) =>
-    files.flatMap((file) => file.messages.map((message) => `${compactLine(message, file.path)}\n`)).join(''),
+    files.flatMap((file) => file.messages.map((message) => `${compactLine(message, file.path)}\n`)).join('') +
+    rulesFooter(files),
   stylish,
   json: (files) =>
     `${JSON.stringify(
@@ -80,7 +83,58 @@ const formatters: Record<Format, (files: readonly FileReport[], options: FormatO
 }
 
 function compactLine(message: VFileMessage, path: string): string {
-  return `${path}:${message.line ?? 1}:${message.column ?? 1}: ${severity(message)} ${message.reason} [${message.ruleId}]`
+  return `${visible(path)}:${message.line ?? 1}:${message.column ?? 1}: ${severity(message)} ${visible(message.reason)} [${message.ruleId}]`
+}
+
+/** Maps each code point of `text`; a lone surrogate comes as itself. */
+function mapCodePoints(text: string, map: (char: string, code: number) => string): string {
+  let result = ''
+  for (const char of text) result += map(char, char.codePointAt(0) ?? 0)
+  return result
+}
+
+/**
+ * Text from a note or a file name, safe to print on a terminal: C0
+ * controls (ESC, CR, LF, TAB included), DEL, C1 controls, the bidi
+ * embeddings, overrides and isolates ("Trojan Source"), the line and
+ * paragraph separators and lone surrogates are written as escapes, `\t`,
+ * `\n`, `\r`, `\xHH` below U+0100 and `\uHHHH` above, so a note cannot
+ * move the cursor, clear the screen, colour the report, reorder what is
+ * shown or split a message over two lines. A backslash stays as it is
+ * (Windows paths): the result is for reading, not for parsing back.
+ */
+export function visible(text: string): string {
+  return mapCodePoints(text, (char, code) => (unsafe(code) ? escapeCode(char, code) : char))
+}
+
+function unsafe(code: number): boolean {
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0x2028 && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069) ||
+    (code >= 0xd800 && code <= 0xdfff)
+  )
+}
+
+const named: Record<string, string> = {'\t': '\\t', '\n': '\\n', '\r': '\\r'}
+
+function escapeCode(char: string, code: number): string {
+  const hex = code.toString(16).toUpperCase()
+  return named[char] ?? (code < 0x100 ? `\\x${hex.padStart(2, '0')}` : `\\u${hex.padStart(4, '0')}`)
+}
+
+/**
+ * Where each rule that spoke is documented, sorted by rule id, after a
+ * blank line, as ESLint prints a rule's URL; nothing when no message was printed.
+ */
+function rulesFooter(files: readonly FileReport[]): string {
+  const found = files.flatMap((file) => file.messages.flatMap((message) => message.ruleId ?? []))
+  const ids = [...new Set(found)].sort()
+  if (ids.length === 0) return ''
+  const width = Math.max(...ids.map((id) => id.length))
+  const rows = ids.map((id) => `  ${id.padEnd(width)}  ${docsUrl(id as RuleId)}\n`)
+  return `\nRules:\n${rows.join('')}`
 }
 
 const ansi = {red: 31, yellow: 33, blue: 34, dim: 2, underline: 4, bold: 1} as const
@@ -98,14 +152,14 @@ function stylish(files: readonly FileReport[], {color}: FormatOptions): string {
           endLine === line && endColumn === column
             ? `${line}:${column}`
             : `${line}:${column}-${endLine}:${endColumn}`
-        return [place, severity(message), message.reason, message.ruleId ?? '']
+        return [place, severity(message), visible(message.reason), message.ruleId ?? '']
       })
       const width = [0, 1].map((column) => Math.max(...rows.map((row) => String(row[column]).length)))
       const lines = rows.map(([place, level, reason, rule]) => {
         const padded = `${String(level)}${' '.repeat((width[1] ?? 0) - String(level).length)}`
         return `  ${String(place).padEnd(width[0] ?? 0)}  ${paint(tint[level as Severity], padded)}  ${reason}  ${paint('dim', String(rule))}`
       })
-      return `${paint('underline', file.path)}\n${lines.join('\n')}\n`
+      return `${paint('underline', visible(file.path))}\n${lines.join('\n')}\n`
     })
   const all = files.flatMap((file) => file.messages.map((message) => severity(message)))
   const count = (level: Severity) => all.filter((found) => found === level).length
@@ -118,7 +172,7 @@ function stylish(files: readonly FileReport[], {color}: FormatOptions): string {
     ...(infos > 0 ? [plural(infos, 'info')] : [])
   ]
   const summary = `${sign} ${total === 0 ? 'no problems' : plural(total, 'problem')} (${parts.join(', ')})\n`
-  return [...blocks, summary].join('\n')
+  return [...blocks, summary].join('\n') + rulesFooter(files)
 }
 
 /** GitHub Actions workflow commands: `::error file=…,line=…::reason`. */
@@ -186,7 +240,7 @@ function sarif(files: readonly FileReport[], {version}: FormatOptions): string {
               locations: [
                 {
                   physicalLocation: {
-                    artifactLocation: {uri: file.path.split('/').map(encodeURIComponent).join('/')},
+                    artifactLocation: {uri: uri(file.path)},
                     region: {startLine: line, startColumn: column, endLine, endColumn}
                   }
                 }
@@ -200,6 +254,12 @@ function sarif(files: readonly FileReport[], {version}: FormatOptions): string {
   return `${JSON.stringify(log, null, 2)}\n`
 }
 
+/** A relative URI reference; a lone surrogate, which no URI can hold, becomes U+FFFD. */
+function uri(path: string): string {
+  const whole = mapCodePoints(path, (char, code) => (code >= 0xd800 && code <= 0xdfff ? '\uFFFD' : char))
+  return whole.split('/').map(encodeURIComponent).join('/')
+}
+
 /** JUnit XML: a test case per file, a failure per failing message, the rest as output. */
 function junit(files: readonly FileReport[], {failing}: FormatOptions): string {
   const fails = (message: VFileMessage) => failing.includes(severity(message))
@@ -210,7 +270,7 @@ function junit(files: readonly FileReport[], {failing}: FormatOptions): string {
       .filter(fails)
       .map(
         (message) =>
-          `      <failure type="${xml(message.ruleId ?? '')}" message="${xml(message.reason)}">${xml(compactLine(message, file.path))}</failure>\n`
+          `      <failure type="${xml(message.ruleId ?? '', true)}" message="${xml(message.reason, true)}">${xml(compactLine(message, file.path))}</failure>\n`
       )
     const others = file.messages.filter((message) => !fails(message))
     const output =
@@ -218,27 +278,35 @@ function junit(files: readonly FileReport[], {failing}: FormatOptions): string {
         ? `      <system-out>${xml(others.map((message) => compactLine(message, file.path)).join('\n'))}</system-out>\n`
         : ''
     const body = failures.join('') + output
-    return `    <testcase name="${xml(file.path)}" classname="infonote">${body ? `\n${body}    ` : ''}</testcase>\n`
+    return `    <testcase name="${xml(file.path, true)}" classname="infonote">${body ? `\n${body}    ` : ''}</testcase>\n`
   })
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="infonote" ${counts}>\n  <testsuite name="infonote" ${counts} skipped="0">\n${cases.join('')}  </testsuite>\n</testsuites>\n`
 }
 
-/** Control characters (but tab and line breaks) and U+FFFE, U+FFFF: XML 1.0 cannot hold them at all. */
-function xmlCannotHold(char: string): boolean {
-  const code = char.charCodeAt(0)
+/** XML 1.0's `Char`: the only code points a document may hold, even as a reference. */
+function xmlCanHold(code: number): boolean {
   return (
-    (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffe || code === 0xffff
+    code === 0x09 ||
+    code === 0x0a ||
+    code === 0x0d ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    code >= 0x10000
   )
 }
 
-function xml(text: string): string {
-  return Array.from(text, (char) => (xmlCannotHold(char) ? '\uFFFD' : char))
-    .join('')
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&apos;')
+const markup: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;'}
+// A parser turns CR into LF, and tab and line breaks in an attribute into
+// spaces; references keep them.
+const breaks: Record<string, string> = {'\r': '&#13;'}
+const attributeBreaks: Record<string, string> = {'\t': '&#9;', '\n': '&#10;', '\r': '&#13;'}
+
+/** Text or an attribute value (`attribute`) for XML 1.0; what it cannot hold becomes U+FFFD. */
+function xml(text: string, attribute = false): string {
+  const escapes = attribute ? attributeBreaks : breaks
+  return mapCodePoints(text, (char, code) =>
+    xmlCanHold(code) ? (markup[char] ?? escapes[char] ?? char) : '\uFFFD'
+  )
 }
 
 export function plural(amount: number, word: string): string {

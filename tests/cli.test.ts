@@ -13,6 +13,10 @@ const sampleRecord = readFileSync(path.join(repo, 'tests/fixtures/sample/record.
 const summaryOk =
   '1 note: 1 converted, 0 invalid (0 errors, 0 warnings) in 0.0 s; output/records.jsonl holds 1 record\n'
 
+/** compact's closing list of where each rule that spoke is documented. */
+const rules = (...lines: string[]) => `\nRules:\n${lines.map((line) => `  ${line}\n`).join('')}`
+const docs = 'https://github.com/infonote/infonote/blob/main/docs/rules/'
+
 function infonote(cwd: string, ...argv: string[]) {
   return infonoteWith({cwd}, ...argv)
 }
@@ -75,6 +79,7 @@ describe('infonote convert', () => {
       stdout: '',
       stderr:
         'input/a.txt:5:1: error Missing organizers, expected a field like "Organizers: Government of Colombia, UNODA" [missing-organizers]\n' +
+        rules(`missing-organizers  ${docs}missing-organizers.md`) +
         '2 notes: 1 converted, 1 invalid (1 error, 0 warnings) in 0.0 s; output/records.jsonl holds 1 record\n'
     })
     expect(existsSync(path.join(cwd, 'output/a.json'))).toBe(false)
@@ -109,6 +114,7 @@ describe('infonote convert', () => {
       stderr:
         'input/a.md:1:1: error Output "a.json" is also the output of "input/a.txt", expected one note per output file [output-collision]\n' +
         'input/a.txt:1:1: error Output "a.json" is also the output of "input/a.md", expected one note per output file [output-collision]\n' +
+        rules(`output-collision  ${docs}output-collision.md`) +
         '2 notes: 0 converted, 2 invalid (2 errors, 0 warnings) in 0.0 s; output/records.jsonl holds 0 records\n'
     })
     expect(readdirSync(path.join(cwd, 'output')).sort()).toEqual(['.infonote-manifest.json', 'records.jsonl'])
@@ -123,6 +129,7 @@ describe('infonote convert', () => {
       stdout: '',
       stderr:
         `input/b.txt:1:1: error Duplicate id "${id}", already used by "input/a.txt" [duplicate-id]\n` +
+        rules(`duplicate-id  ${docs}duplicate-id.md`) +
         '2 notes: 1 converted, 1 invalid (1 error, 0 warnings) in 0.0 s; output/records.jsonl holds 1 record\n'
     })
     expect(readdirSync(path.join(cwd, 'output')).sort()).toEqual([
@@ -169,6 +176,7 @@ describe('infonote convert', () => {
     expect({code, stdout}).toEqual({code: 1, stdout: ''})
     expect(stderr.replaceAll(cwd, '<cwd>')).toBe(
       'a.txt:1:1: error Cannot write "output/a.json": EEXIST: file already exists, mkdir \'<cwd>/output\' [unwritable-output]\n' +
+        rules(`unwritable-output  ${docs}unwritable-output.md`) +
         'infonote: Cannot write "output/.infonote-manifest.json" and "output/records.jsonl": EEXIST: file already exists, mkdir \'<cwd>/output\'\n' +
         '1 note: 0 converted, 1 invalid (1 error, 0 warnings) in 0.0 s; no feed written\n'
     )
@@ -193,6 +201,7 @@ describe('infonote validate', () => {
       stdout: '',
       stderr:
         'note.txt:5:1: error Missing organizers, expected a field like "Organizers: Government of Colombia, UNODA" [missing-organizers]\n' +
+        rules(`missing-organizers  ${docs}missing-organizers.md`) +
         '1 note checked: 0 valid, 1 invalid (1 error, 0 warnings)\n'
     })
   })
@@ -204,7 +213,7 @@ describe('infonote validate', () => {
     expect(await infonote(cwd, 'validate', 'note.txt')).toEqual({
       code: 0,
       stdout: '',
-      stderr: `${warning}1 note checked: 1 valid, 0 invalid (0 errors, 1 warning)\n`
+      stderr: `${warning}${rules(`unknown-country  ${docs}unknown-country.md`)}1 note checked: 1 valid, 0 invalid (0 errors, 1 warning)\n`
     })
     expect((await infonote(cwd, 'validate', '--strict', 'note.txt')).code).toBe(1)
     expect((await infonote(cwd, 'convert', '--strict', 'note.txt')).code).toBe(1)

@@ -36,29 +36,37 @@ const unknownState =
   'note.md:6:35: warning Unexpected State "Atlantis", expected a country name like "Colombia" or "USA" [unknown-country]'
 const noContact =
   'note.md:3:1: warning Missing contact, expected an e-mail address such as "1540experts@un.org", a URL or a phone number [missing-contact]'
+// compact's closing list of where each rule that spoke is documented.
+const docs = 'https://github.com/infonote/infonote/blob/main/docs/rules/'
+const rules = (...lines: string[]) => ['', 'Rules:', ...lines.map((line) => `  ${line}`)]
+const warned = rules(
+  `missing-contact  ${docs}missing-contact.md`,
+  `unknown-country  ${docs}unknown-country.md`
+)
 const checked = (valid: number, invalid: number, errors: number, warnings: number) =>
   `1 note checked: ${valid} valid, ${invalid} invalid (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`
 
 describe('exit policy and output volume', () => {
   it.each([
-    [[], 0, [noContact, unknownState, checked(1, 0, 0, 2)]],
+    [[], 0, [noContact, unknownState, ...warned, checked(1, 0, 0, 2)]],
     [
       ['--strict'],
       1,
-      [noContact, unknownState, checked(1, 0, 0, 2), 'infonote: failed: 2 warnings and --strict']
+      [noContact, unknownState, ...warned, checked(1, 0, 0, 2), 'infonote: failed: 2 warnings and --strict']
     ],
     [
       ['--frail'],
       1,
-      [noContact, unknownState, checked(1, 0, 0, 2), 'infonote: failed: 2 warnings and --strict']
+      [noContact, unknownState, ...warned, checked(1, 0, 0, 2), 'infonote: failed: 2 warnings and --strict']
     ],
-    [['--max-warnings', '2'], 0, [noContact, unknownState, checked(1, 0, 0, 2)]],
+    [['--max-warnings', '2'], 0, [noContact, unknownState, ...warned, checked(1, 0, 0, 2)]],
     [
       ['--max-warnings', '1'],
       1,
       [
         noContact,
         unknownState,
+        ...warned,
         checked(1, 0, 0, 2),
         'infonote: failed: 2 warnings, more than --max-warnings 1'
       ]
@@ -75,6 +83,12 @@ describe('exit policy and output volume', () => {
         unknownState,
         'note.md:8:1: info Read numbered list item "1. Objectives" as a section heading [list-item-heading]',
         'note.md:12:1: info Read the line starting with "¹" as the text of footnote 1 [footnote-marker]',
+        ...rules(
+          `footnote-marker    ${docs}footnote-marker.md`,
+          `list-item-heading  ${docs}list-item-heading.md`,
+          `missing-contact    ${docs}missing-contact.md`,
+          `unknown-country    ${docs}unknown-country.md`
+        ),
         checked(1, 0, 0, 2)
       ]
     ]
@@ -197,17 +211,25 @@ describe('configuration', () => {
 
 describe('suppression comments', () => {
   it.each([
-    ['disable-next-line one rule', ['<!-- infonote-disable-next-line unknown-country -->'], [noContact]],
-    ['disable all rules from there on', ['<!-- infonote-disable -->'], [noContact]],
+    [
+      'disable-next-line one rule',
+      ['<!-- infonote-disable-next-line unknown-country -->'],
+      [noContact, ...rules(`missing-contact  ${docs}missing-contact.md`)]
+    ],
+    [
+      'disable all rules from there on',
+      ['<!-- infonote-disable -->'],
+      [noContact, ...rules(`missing-contact  ${docs}missing-contact.md`)]
+    ],
     [
       'disable, then enable',
       ['<!-- infonote-disable unknown-country -->', '<!-- infonote-enable unknown-country -->'],
-      [noContact]
+      [noContact, ...rules(`missing-contact  ${docs}missing-contact.md`)]
     ],
     [
       'a rule not named stays',
       ['<!-- infonote-disable-next-line missing-title -->'],
-      [noContact, unknownState]
+      [noContact, unknownState, ...warned]
     ]
   ])('%s', async (_, comments, lines) => {
     const text = note()
@@ -240,7 +262,8 @@ describe('suppression comments', () => {
       code: 1,
       stdout: '',
       stderr:
-        'note.md:4:1: error Missing organizers, expected a field like "Organizers: Government of Colombia, UNODA" [missing-organizers]\n'
+        'note.md:4:1: error Missing organizers, expected a field like "Organizers: Government of Colombia, UNODA" [missing-organizers]\n' +
+        `\nRules:\n  missing-organizers  ${docs}missing-organizers.md\n`
     })
   })
 })
@@ -251,14 +274,24 @@ describe('standard input', () => {
     expect(await infonote(cwd, ['validate', '-', '--stdin-filepath', 'note.md'], note())).toEqual({
       code: 0,
       stdout: '',
-      stderr: `${noContact}\n${unknownState}\n${checked(1, 0, 0, 2)}\n`
+      stderr: [noContact, unknownState, ...warned, checked(1, 0, 0, 2), ''].join('\n')
     })
     expect((await infonote(cwd, ['validate', '-', '--quiet'], 'Information Note')).stderr).toBe(
       '<stdin>:1:1: error Missing event, expected a field like "Event: Seminar on resolution 1540" [missing-event]\n' +
         '<stdin>:1:1: error Missing date, expected a field like "Date and Venue: 12-14 March 2012, Bogota, Colombia" [missing-date]\n' +
         '<stdin>:1:1: error Missing venue, expected a city and country like "Bogota, Colombia" after the date [missing-venue]\n' +
         '<stdin>:1:1: error Missing organizers, expected a field like "Organizers: Government of Colombia, UNODA" [missing-organizers]\n' +
-        '<stdin>:1:1: error Missing sections, expected numbered sections like "1. Objectives" or "## 1. Objectives" [missing-sections]\n'
+        '<stdin>:1:1: error Missing sections, expected numbered sections like "1. Objectives" or "## 1. Objectives" [missing-sections]\n' +
+        [
+          '',
+          'Rules:',
+          `  missing-date        ${docs}missing-date.md`,
+          `  missing-event       ${docs}missing-event.md`,
+          `  missing-organizers  ${docs}missing-organizers.md`,
+          `  missing-sections    ${docs}missing-sections.md`,
+          `  missing-venue       ${docs}missing-venue.md`,
+          ''
+        ].join('\n')
     )
   })
 

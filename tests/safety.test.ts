@@ -11,6 +11,7 @@ import {describe, expect, it} from 'vitest'
 import {runBatch} from '../src/batch.js'
 import {settingsFrom} from '../src/config.js'
 import {discover} from '../src/discover.js'
+import type {Entry, Manifest} from '../src/manifest.js'
 import {corpusWorkspace, runCli, workspace} from './helpers.js'
 
 const bin = path.join(import.meta.dirname, '../dist/cli.js')
@@ -37,18 +38,18 @@ describe('a tampered manifest', () => {
   it.each([
     [
       'a note of its own',
-      (found: any) => ({...found, notes: {...found.notes, 'notes/gone.md': entry(['../victim.txt'])}})
+      (found: Manifest) => ({...found, notes: {...found.notes, 'notes/gone.md': entry(['../victim.txt'])}})
     ],
     [
       'a real note',
-      (found: any) => {
-        found.notes['notes/a.md'].outputs.push('../victim.txt')
+      (found: Manifest) => {
+        found.notes['notes/a.md']?.outputs.push('../victim.txt')
         return found
       }
     ],
     [
       'another tool version',
-      (found: any) => ({
+      (found: Manifest) => ({
         ...found,
         tool: 'infonote 9.9.9',
         notes: {...found.notes, 'notes/gone.md': entry(['../victim.txt'])}
@@ -56,7 +57,7 @@ describe('a tampered manifest', () => {
     ],
     [
       'an absolute path',
-      (found: any) => ({...found, notes: {...found.notes, 'notes/gone.md': entry(['/tmp/victim.json'])}})
+      (found: Manifest) => ({...found, notes: {...found.notes, 'notes/gone.md': entry(['/tmp/victim.json'])}})
     ]
   ])(
     'naming a file outside the output folder (%s) is ignored, with a warning, and rebuilt',
@@ -123,7 +124,7 @@ describe('a tampered manifest', () => {
   })
 })
 
-function entry(outputs: string[]) {
+function entry(outputs: string[]): Entry {
   return {sha256: '0'.repeat(64), size: 1, mtime: 1, outputs, messages: []}
 }
 

@@ -7,7 +7,7 @@ import {parseArgs} from 'node:util'
 import {feedName, type NoteResult, type Outcome, runBatch} from './batch.js'
 import {loadSettings, UsageError} from './config.js'
 import {discover} from './discover.js'
-import {type FileReport, type Format, format, formats, plural, sortMessages} from './format.js'
+import {type FileReport, type Format, format, formats, plural, sortMessages, visible} from './format.js'
 import {version} from './generated/versions.js'
 import {LockedError} from './lock.js'
 import {severity} from './message.js'
@@ -112,7 +112,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return await check(command, values, positionals, io)
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
-    io.stderr(`infonote: ${error.message}\nRun "infonote --help" for usage.\n`)
+    io.stderr(`infonote: ${visible(error.message)}\nRun "infonote --help" for usage.\n`)
     return 2
   }
 }
@@ -175,7 +175,7 @@ async function check(command: Command, values: Values, positionals: string[], io
     })
   } catch (error) {
     if (!(error instanceof LockedError)) throw error
-    io.stderr(`infonote: Cannot write to "${display(out ?? '', io.cwd) || '.'}": ${error.message}\n`)
+    io.stderr(`infonote: Cannot write to "${visible(display(out ?? '', io.cwd) || '.')}": ${error.message}\n`)
     return 2
   } finally {
     bar?.stop()
@@ -196,10 +196,10 @@ async function check(command: Command, values: Values, positionals: string[], io
     })
     if (name === 'compact' || name === 'stylish') io.stderr(text)
     else io.stdout(text)
-    if (outcome.feedError) io.stderr(`infonote: ${outcome.feedError}\n`)
+    if (outcome.feedError) io.stderr(`infonote: ${visible(outcome.feedError)}\n`)
   }
   if (!values.silent && !values.quiet) {
-    for (const file of outcome.removed) io.stderr(`infonote: removed ${file}: its note is gone\n`)
+    for (const file of outcome.removed) io.stderr(`infonote: removed ${visible(file)}: its note is gone\n`)
     io.stderr(summary(command, outcome, out, io.cwd))
   }
   if (outcome.interrupted) {
@@ -245,7 +245,7 @@ function summary(
     `${counts.invalid} invalid`,
     ...(counts.unreadable > 0 ? [`${counts.unreadable} unreadable`] : [])
   ]
-  const feed = display(path.join(out, feedName), cwd)
+  const feed = visible(display(path.join(out, feedName), cwd))
   const wrote = interrupted
     ? `${feed} not updated`
     : feedError

@@ -141,14 +141,31 @@ describe('bad input', () => {
   )
 
   it('escapes control characters from a note in the terminal, and reads NUL as a binary file', async () => {
-    const control = `Information Note\n\n- Event: Workshop\n- Date and Venue: 32 March 2012, \u001b[2J\u001b[32mALL CHECKS PASSED\u0007, Colombia\n`
-    const cwd = workspace({'notes/a.md': control, 'notes/b.md': `Information Note\0\n`})
-    const run = await infonote(cwd, 'validate', 'notes')
-    expect(run.code).toBe(1)
-    const controls = [...run.stderr].filter((char) => (char < ' ' && char !== '\n') || char === '\u007f')
-    expect(controls).toEqual([])
-    expect(run.stderr).toContain(
-      'notes/b.md:1:17: error Unexpected NUL byte (byte 16), expected a text file [binary-file]\n'
+    const cwd = workspace({
+      'notes/a.md':
+        'Information Note\n\n- Event: Workshop\n- Date and Venue: 12 March 2012, Bogota, Colombia\n- Participants: States: \u001b[2J\u001b[32mALL CHECKS PASSED\u0007\n',
+      'notes/b.md': 'Information Note\0\n',
+      // A file name that would be a workflow command on a line of its own.
+      'notes/x\n::error file=evil.md,line=1::forged.md': 'Information Note\n'
+    })
+    const run = await infonote(cwd, 'validate', 'notes', '--quiet')
+    expect([run.code, run.stderr.split('\n').filter((line) => line.startsWith('notes/'))]).toEqual([
+      1,
+      [
+        'notes/a.md:3:1: error Missing organizers, expected a field like "Organizers: Government of Colombia, UNODA" [missing-organizers]',
+        'notes/a.md:3:1: error Missing sections, expected numbered sections like "1. Objectives" or "## 1. Objectives" [missing-sections]',
+        'notes/b.md:1:17: error Unexpected NUL byte (byte 16), expected a text file [binary-file]',
+        'notes/x\\n::error file=evil.md,line=1::forged.md:1:1: error Missing event, expected a field like "Event: Seminar on resolution 1540" [missing-event]',
+        'notes/x\\n::error file=evil.md,line=1::forged.md:1:1: error Missing date, expected a field like "Date and Venue: 12-14 March 2012, Bogota, Colombia" [missing-date]',
+        'notes/x\\n::error file=evil.md,line=1::forged.md:1:1: error Missing venue, expected a city and country like "Bogota, Colombia" after the date [missing-venue]',
+        'notes/x\\n::error file=evil.md,line=1::forged.md:1:1: error Missing organizers, expected a field like "Organizers: Government of Colombia, UNODA" [missing-organizers]',
+        'notes/x\\n::error file=evil.md,line=1::forged.md:1:1: error Missing sections, expected numbered sections like "1. Objectives" or "## 1. Objectives" [missing-sections]'
+      ]
+    ])
+    expect(run.stderr.split('\n').some((line) => line.startsWith('::'))).toBe(false)
+    const warnings = await infonote(cwd, 'validate', 'notes/a.md')
+    expect(warnings.stderr).toContain(
+      'notes/a.md:5:25: warning Unexpected State "\\x1B[2J\\x1B[32mALL CHECKS PASSED\\x07", expected a country name like "Colombia" or "USA" [unknown-country]\n'
     )
   }, 60_000)
 })

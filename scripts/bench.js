@@ -7,10 +7,16 @@
 //    all cores, `convert --jobs 1` and a re-run with nothing changed, against
 //    the bare remark + remark-gfm parse of the same files in one process; with
 //    the peak RSS of each.
+// 3. Bad input: each note of scripts/bad-input.js in a batch beside the
+//    sample, against converting the sample alone; time, peak RSS, exit code
+//    and the rule of its first message.
+//
+// BENCH_ONLY=cold,batch,bad runs only the sections named.
 import {spawnSync} from 'node:child_process'
-import {mkdtempSync, rmSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {availableParallelism, tmpdir} from 'node:os'
 import path from 'node:path'
+import {badInputs} from './bad-input.js'
 import {makeCorpus} from './corpus.js'
 
 const root = path.join(import.meta.dirname, '..')
@@ -18,7 +24,7 @@ const cli = path.join(root, 'dist/cli.js')
 const measure = path.join(root, 'scripts/measure.js')
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]
 
-/** Wall time (ms) and peak RSS (MB) of `node <args>`. */
+/** Wall time (ms), peak RSS (MB), exit code and standard error of `node <args>`. */
 function time(args, cwd = root, codes = [0, 1]) {
   const start = process.hrtime.bigint()
   const result = spawnSync(process.execPath, [measure, ...args], {
@@ -29,7 +35,7 @@ function time(args, cwd = root, codes = [0, 1]) {
   const wall = Number(process.hrtime.bigint() - start) / 1e6
   if (!codes.includes(result.status))
     throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`)
-  return {wall, rss: Number(result.output[3]) / 1024}
+  return {wall, rss: Number(result.output[3]) / 1024, code: result.status, stderr: result.stderr}
 }
 
 function coldStart(runs) {
@@ -94,6 +100,33 @@ function batch(count, rounds) {
   }
 }
 
-coldStart(Number(process.env.BENCH_RUNS ?? 30))
-batch(2000, Number(process.env.BENCH_ROUNDS ?? 3))
-batch(10000, 1)
+function badInput() {
+  const folder = mkdtempSync(path.join(tmpdir(), 'infonote-bench-'))
+  const sample = readFileSync(path.join(root, 'input/000_8cd83aa58013035f.txt'))
+  console.log('\nBad input, each in a batch beside the sample (--jobs 1), against the sample alone:')
+  try {
+    for (const [index, [name, note, timeoutMs]] of badInputs.entries()) {
+      const cwd = path.join(folder, String(index))
+      mkdirSync(path.join(cwd, 'notes'), {recursive: true})
+      writeFileSync(path.join(cwd, 'infonote.config.json'), JSON.stringify({timeoutMs}))
+      writeFileSync(path.join(cwd, 'notes/a.txt'), sample)
+      const alone = time([cli, 'convert', 'notes', '--out', 'alone', '--quiet'], cwd, [0])
+      writeFileSync(path.join(cwd, 'notes/b.md'), note())
+      const run = time([cli, 'convert', 'notes', '--jobs', '1', '--quiet'], cwd, [1])
+      const rule = /\[([a-z-]+)\]$/m.exec(run.stderr)?.[1]
+      console.log(
+        `  ${name.padEnd(34)} ${(run.wall / 1000).toFixed(2).padStart(6)} s  ${(run.wall / alone.wall).toFixed(1).padStart(5)} × sample  peak RSS ${run.rss.toFixed(0).padStart(3)} MB  exit ${run.code}  ${rule}`
+      )
+    }
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+}
+
+const only = process.env.BENCH_ONLY?.split(',')
+if (!only || only.includes('cold')) coldStart(Number(process.env.BENCH_RUNS ?? 30))
+if (!only || only.includes('batch')) {
+  batch(2000, Number(process.env.BENCH_ROUNDS ?? 3))
+  batch(10000, 1)
+}
+if (!only || only.includes('bad')) badInput()

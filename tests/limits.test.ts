@@ -8,10 +8,11 @@ import {spawn} from 'node:child_process'
 import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {badInputs} from '../scripts/bad-input.js'
 import {workspace} from './helpers.js'
 
 const bin = path.join(import.meta.dirname, '../dist/cli.js')
-const rss = path.join(import.meta.dirname, 'support/rss.cjs')
+const measure = path.join(import.meta.dirname, '../scripts/measure.js')
 const sample = readFileSync(path.join(import.meta.dirname, '../input/000_8cd83aa58013035f.txt'))
 /** Budget of a bad note, in sample conversions: about 15 s where the sample takes 150 ms. */
 const budget = 100
@@ -24,84 +25,26 @@ interface Run {
   mb: number
 }
 
+/** Runs the built command line through scripts/measure.js, which gives its peak memory on fd 3. */
 function infonote(cwd: string, ...argv: string[]): Promise<Run> {
-  const file = path.join(cwd, 'rss.txt')
   const started = performance.now()
-  const child = spawn(process.execPath, ['--require', rss, bin, ...argv], {
+  const child = spawn(process.execPath, [measure, bin, ...argv], {
     cwd,
-    env: {...process.env, INFONOTE_RSS_FILE: file}
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe']
   })
   let stderr = ''
-  child.stderr.on('data', (chunk) => (stderr += chunk))
+  let rss = ''
+  child.stdio[2]?.on('data', (chunk) => (stderr += chunk))
+  child.stdio[3]?.on('data', (chunk) => (rss += chunk))
   return new Promise((resolve) =>
     child.on('close', (code) =>
-      resolve({code, stderr, ms: performance.now() - started, mb: Number(readFileSync(file, 'utf8')) / 1024})
+      resolve({code, stderr, ms: performance.now() - started, mb: Number(rss) / 1024})
     )
   )
 }
 
-/** A small deterministic generator, so that random bytes are the same on every run. */
-function randomBytes(size: number, seed = 1540): Uint8Array {
-  const bytes = new Uint8Array(size)
-  let state = seed
-  for (let index = 0; index < size; index++) {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0
-    bytes[index] = state >>> 24
-  }
-  return bytes
-}
-
-const timedOut = (seconds: number) =>
-  `1:1: error Stopped converting this note after ${seconds} s ("timeoutMs" in the configuration), expected a note that converts in well under a second [conversion-timeout]`
-const outOfMemory =
-  '1:1: error Stopped converting this note when it needed more than 256 MB of memory, expected a note of ordinary size [conversion-out-of-memory]'
-const nested = (column: number) =>
-  `1:${column}: error Unexpected nesting deeper than 100 levels (lists, block quotes, emphasis or links), expected a note nested a few levels deep [too-deeply-nested]`
-
-const cases: [name: string, note: () => string | Uint8Array, timeoutMs: number, first: string][] = [
-  [
-    'a 50 MB note',
-    () => 'a'.repeat(50 * 1024 * 1024),
-    3000,
-    '1:1: error Unexpected file of 50.0 MB, expected at most 2.0 MB ("maxBytes" in the configuration); it was not read [file-too-large]'
-  ],
-  [
-    'a 5 MB single line',
-    () => 'word '.repeat(1024 * 1024),
-    3000,
-    '1:1: error Unexpected file of 5.0 MB, expected at most 2.0 MB ("maxBytes" in the configuration); it was not read [file-too-large]'
-  ],
-  // The memory limit stops it long before a time limit of minutes would.
-  ['100,000 list items', () => '- a\n'.repeat(100_000), 300_000, outOfMemory],
-  ['100,000 link definitions', () => '[d]: x\n'.repeat(100_000), 300_000, outOfMemory],
-  ['10,000 nested list levels', () => `${'- '.repeat(10_000)}a\n`, 3000, nested(201)],
-  ['10,000 nested block quote levels', () => `${'> '.repeat(10_000)}a\n`, 3000, nested(201)],
-  // micromark's time grows with the square of unmatched emphasis delimiters.
-  ['100,000 "*a" in a row', () => '*a'.repeat(100_000), 3000, timedOut(3)],
-  ['100,000 "**_" in a row', () => '**_'.repeat(100_000), 3000, timedOut(3)],
-  // These parse in a few seconds: they are read to the end, and are simply not notes.
-  [
-    '100,000 "[" in a row',
-    () => '['.repeat(100_000),
-    300_000,
-    '1:1: error Missing event, expected a field like "Event: Seminar on resolution 1540" [missing-event]'
-  ],
-  [
-    '100,000 "`" in a row',
-    () => '`'.repeat(100_000),
-    300_000,
-    '1:1: warning Missing title, expected a first line like "Information Note" [missing-title]'
-  ],
-  [
-    '1 MB of random bytes',
-    () => randomBytes(1024 * 1024),
-    3000,
-    '2:54: error Unexpected NUL byte (byte 100), expected a text file [binary-file]'
-  ]
-]
-
 describe('bad input', () => {
-  it.each(cases)(
+  it.each(badInputs)(
     '%s: a clear message, the batch goes on, within budget and 500 MB',
     async (_, note, timeoutMs, first) => {
       const cwd = workspace({

@@ -4,6 +4,7 @@ import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import type {InformationNote} from '../src/index.js'
 import {convertFile} from '../src/pipeline.js'
+import {configurable, type RuleId, rules} from '../src/rules.js'
 import validate, {validator} from '../src/validate.js'
 import {messageLines} from './helpers.js'
 
@@ -156,3 +157,13 @@ function keyOrderProblems(value: unknown, node: Schema, at = ''): string[] {
     )
   ]
 }
+
+describe('the configuration schema', () => {
+  it('lets exactly the warnings and infos be configured, in the order of src/rules.ts', () => {
+    const config = JSON.parse(
+      readFileSync(new URL('../schemas/config.schema.json', import.meta.url), 'utf8')
+    ) as Schema
+    const listed = Object.keys(config.properties?.rules?.properties ?? {})
+    expect(listed).toEqual(Object.keys(rules).filter((id) => configurable(id as RuleId)))
+  })
+})

@@ -9,7 +9,8 @@ import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {badInputs} from '../scripts/bad-input.js'
-import {workspace} from './helpers.js'
+import {convert} from '../src/index.js'
+import {messageLines, workspace} from './helpers.js'
 
 const bin = path.join(import.meta.dirname, '../dist/cli.js')
 const measure = path.join(import.meta.dirname, '../scripts/measure.js')
@@ -111,4 +112,31 @@ describe('bad input', () => {
       'notes/a.md:5:25: warning Unexpected State "\\x1B[2J\\x1B[32mALL CHECKS PASSED\\x07", expected a country name like "Colombia" or "USA" [unknown-country]\n'
     )
   }, 60_000)
+})
+
+describe('nesting', () => {
+  const lines = (text: string) =>
+    messageLines(convert(`Information Note\n\n${text}\n`).messages).filter((line) =>
+      line.includes('too-deeply-nested')
+    )
+  const deep = (place: string) => [
+    `${place} error Unexpected nesting deeper than 100 levels (lists, block quotes, emphasis or links), expected a note nested a few levels deep too-deeply-nested`
+  ]
+
+  it.each([
+    ['101 block quotes on a line', '> '.repeat(101), deep('3:201')],
+    ['100 block quotes on a line', `${'> '.repeat(100)}a`, []],
+    ['101 ordered list markers', `${'1. '.repeat(101)}a`, deep('3:301')],
+    ['block quotes and list items', `${'> - '.repeat(60)}a`, deep('3:201')],
+    ['a thematic break of 300 dashes', '- '.repeat(300), []],
+    ['300 nested emphasis markers', `${'*'.repeat(300)}a${'*'.repeat(300)}`, deep('3:201')],
+    [
+      'lists nested by indentation, a line each',
+      Array.from({length: 150}, (_, depth) => `${'  '.repeat(depth)}- a`).join('\n'),
+      deep('103:201')
+    ],
+    ['200 brackets of links, which cannot nest', `${'['.repeat(200)}a${'](x)'.repeat(200)}`, []]
+  ])('%s', (_, text, expected) => {
+    expect(lines(text)).toEqual(expected)
+  })
 })

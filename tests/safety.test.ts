@@ -4,13 +4,14 @@
  * dies, signals while a note converts.
  */
 import {spawn, spawnSync} from 'node:child_process'
-import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import {hostname} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {runBatch} from '../src/batch.js'
 import {settingsFrom} from '../src/config.js'
 import {discover} from '../src/discover.js'
+import {LockedError, lock} from '../src/lock.js'
 import type {Entry, Manifest} from '../src/manifest.js'
 import {corpusWorkspace, runCli, workspace} from './helpers.js'
 
@@ -311,5 +312,34 @@ describe('usage', () => {
       stderr:
         'infonote: Unexpected "--stdin-filepath" without the path "-": it names the note read from standard input\nRun "infonote --help" for usage.\n'
     })
+  })
+})
+
+describe('the lock', () => {
+  const started = '2026-11-30T08:00:00.000Z'
+
+  it('is held by a run on another machine, and by one that is just writing it', () => {
+    const out = workspace({'.infonote.lock': JSON.stringify({pid: 1, host: 'elsewhere', started})})
+    expect(() => lock(out)).toThrow(
+      new LockedError(
+        `another infonote run (pid 1 on elsewhere, started ${started}) is writing to this folder; wait for it to end, or stop it`
+      )
+    )
+    writeFileSync(path.join(out, '.infonote.lock'), '')
+    expect(() => lock(out)).toThrow(
+      new LockedError(
+        'another infonote run (starting now) is writing to this folder; wait for it to end, or stop it'
+      )
+    )
+  })
+
+  it('of an unreadable old file is taken over, and released by its owner only', () => {
+    const out = workspace({'.infonote.lock': 'not json'})
+    utimesSync(path.join(out, '.infonote.lock'), new Date(0), new Date(0))
+    const held = lock(out)
+    expect(JSON.parse(readFileSync(path.join(out, '.infonote.lock'), 'utf8')).pid).toBe(process.pid)
+    expect(readdirSync(out)).toEqual(['.infonote.lock'])
+    held.release()
+    expect(readdirSync(out)).toEqual([])
   })
 })

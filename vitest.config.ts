@@ -5,8 +5,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/setup.ts'],
     setupFiles: ['tests/seed.ts'],
-    // A timeout catches a hang, not a slow machine: on a busy 2-core box the
-    // 520-note batch test took over a minute.
+    // A timeout catches a hang, not a slow machine: on a busy 2-core box a
+    // batch test can take a minute.
     testTimeout: 300_000,
     hookTimeout: 60_000,
     coverage: {

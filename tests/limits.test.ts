@@ -10,7 +10,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {badInputs} from '../scripts/bad-input.js'
 import {convert} from '../src/index.js'
-import {messageLines, workspace} from './helpers.js'
+import {messageLines, runCli, workspace} from './helpers.js'
 
 const bin = path.join(import.meta.dirname, '../dist/cli.js')
 const measure = path.join(import.meta.dirname, '../scripts/measure.js')
@@ -138,5 +138,35 @@ describe('nesting', () => {
     ['200 brackets of links, which cannot nest', `${'['.repeat(200)}a${'](x)'.repeat(200)}`, []]
   ])('%s', (_, text, expected) => {
     expect(lines(text)).toEqual(expected)
+  })
+})
+
+describe('limits in-process', () => {
+  const slow = '**_'.repeat(20_000)
+
+  it('refuses a file above maxBytes from its size, and one from standard input', async () => {
+    const cwd = workspace({'infonote.config.json': '{"maxBytes": 1000}', 'notes/a.txt': sample})
+    const tooLarge =
+      'error Unexpected file of 4896 bytes, expected at most 1000 bytes ("maxBytes" in the configuration); it was not read [file-too-large]'
+    expect((await runCli(cwd, ['convert', 'notes'])).stderr.split('\n')[0]).toBe(
+      `notes/a.txt:1:1: ${tooLarge}`
+    )
+    expect((await runCli(cwd, ['validate', '-'], {stdin: String(sample)})).stderr.split('\n')[0]).toBe(
+      `<stdin>:1:1: ${tooLarge}`
+    )
+  })
+
+  it.each([
+    // Below the in-process slice: stopped in-process.
+    [50, '50 ms'],
+    // Above it: moved to a thread, and stopped there.
+    [1000, '1 s']
+  ])('stops a note that takes longer than timeoutMs %i', async (timeoutMs, shown) => {
+    const cwd = workspace({'infonote.config.json': JSON.stringify({timeoutMs}), 'notes/slow.md': slow})
+    expect(await runCli(cwd, ['validate', 'notes', '--quiet'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `notes/slow.md:1:1: error Stopped converting this note after ${shown} ("timeoutMs" in the configuration), expected a note that converts in well under a second [conversion-timeout]\n\nRules:\n  conversion-timeout  https://github.com/infonote/infonote/blob/main/docs/rules/conversion-timeout.md\n`
+    })
   })
 })

@@ -138,7 +138,9 @@ describe('a manifest that cannot be read', () => {
       ]
     ])
     // Exit 1: a folder where the manifest goes cannot be replaced by it, and the run says so.
-    expect(stderr).toContain('infonote: Cannot write "output/.infonote-manifest.json" and "output/records.jsonl"')
+    expect(stderr).toContain(
+      'infonote: Cannot write "output/.infonote-manifest.json" and "output/records.jsonl"'
+    )
     expect(existsSync(path.join(cwd, 'output/a.json'))).toBe(true)
   })
 })

@@ -362,3 +362,12 @@ describe('the lock', () => {
     expect(readdirSync(out)).toEqual([])
   })
 })
+
+describe('a folder that cannot hold a lock', () => {
+  it('is an error of the file system, not a lock held', () => {
+    const out = path.join(workspace(), 'missing')
+    expect(() => lock(out)).toThrow(
+      /^ENOENT: no such file or directory, open '.*\/missing\/\.infonote\.lock'$/
+    )
+  })
+})

@@ -154,11 +154,10 @@ async function check(command: Command, values: Values, positionals: string[], io
       ? ['error']
       : ['error', 'warning', ...(values.verbose ? (['info'] as const) : [])]
   const reports: FileReport[] = []
-  const keep = ({path, messages}: FileReport) =>
-    reports.push({
-      path,
-      messages: sortMessages(messages).filter((message) => shown.includes(severity(message)))
-    })
+  const report = ({path, messages}: FileReport): FileReport => ({
+    path,
+    messages: sortMessages(messages).filter((message) => shown.includes(severity(message)))
+  })
   const bar = io.progress && !values.quiet && !values.silent ? progress(io.stderr) : undefined
   let outcome: Outcome
   try {
@@ -170,7 +169,7 @@ async function check(command: Command, values: Values, positionals: string[], io
       force: values.force === true,
       sourceMap: values['source-map'] === true,
       ...(io.signal ? {signal: io.signal} : {}),
-      onNote: ({note, messages}: NoteResult) => keep({path: note.path, messages}),
+      onNote: ({note, messages}: NoteResult) => reports.push(report({path: note.path, messages})),
       ...(bar ? {onProgress: bar.update} : {})
     })
   } catch (error) {
@@ -180,12 +179,8 @@ async function check(command: Command, values: Values, positionals: string[], io
   } finally {
     bar?.stop()
   }
-  reports.unshift(
-    ...outcome.files.map(({path, messages}) => ({
-      path,
-      messages: messages.filter((message) => shown.includes(severity(message)))
-    }))
-  )
+  // Files that are not notes (the manifest) come first: they were read first.
+  reports.unshift(...outcome.files.map(report))
 
   const strict = values.strict === true || values.frail === true
   if (!values.silent) {

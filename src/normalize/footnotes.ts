@@ -6,7 +6,16 @@
  * the conversion left it (between paragraphs, inside a list item). A marker
  * right after a word (`Information Note¹`) becomes a footnote reference.
  */
-import type {FootnoteDefinition, Paragraph, Parent, PhrasingContent, Root, RootContent, Text} from 'mdast'
+import type {
+  FootnoteDefinition,
+  Heading,
+  Paragraph,
+  Parent,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Text
+} from 'mdast'
 import {toString as textOf} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
@@ -43,10 +52,12 @@ export default function footnotes() {
 /** Takes every footnote text out of the body, in source order. */
 function collectDefinitions(tree: Root, file: VFile, place: Location): FootnoteDefinition[] {
   const found: FootnoteDefinition[] = []
+  // The title of the last heading so far, kept as the walk goes: one pass, not one per block.
+  let section: string | undefined
   for (let index = 0; index < tree.children.length; index++) {
     const node = tree.children[index] as RootContent
+    if (node.type === 'heading') section = sectionTitle(node)
     if (node.type === 'footnoteDefinition') continue
-    const section = sectionBefore(tree, index)
     const take = (paragraph: Paragraph, position: number, parent: Parent): number | undefined => {
       const cut = lineCuts(paragraph).find((candidate) => definitionStart.test(candidate.line))
       if (cut) {
@@ -163,15 +174,11 @@ function isDefinitionLike(node: RootContent): boolean {
   )
 }
 
-/** Title of the last heading before `index`, to say where a footnote was found. */
-function sectionBefore(tree: Root, index: number): string | undefined {
-  const heading = tree.children.slice(0, index).findLast((node) => node.type === 'heading')
-  return (
-    heading &&
-    textOf(heading)
-      .replace(/^\s*\d+[.)]?\s*/, '')
-      .trim()
-  )
+/** A heading's title without its number, to say in which section a footnote was found. */
+function sectionTitle(heading: Heading): string {
+  return textOf(heading)
+    .replace(/^\s*\d+[.)]?\s*/, '')
+    .trim()
 }
 
 /** `¹²` → `12`, `^3` → `3`, `[4]` → `4`. */

@@ -187,18 +187,22 @@ describe('format, on text that comes from notes and file names', () => {
     const cwd = workspace({'notes/evil\u001B[2J\u202Egnp.md': note})
     const compact = await runCli(cwd, ['validate', 'notes'])
     expect(compact.code).toBe(0)
+    // The rules that spoke, and the summary: the same after both formats.
+    const ending = [
+      'Rules:',
+      '  missing-contact   https://github.com/infonote/infonote/blob/main/docs/rules/missing-contact.md',
+      '  missing-footnote  https://github.com/infonote/infonote/blob/main/docs/rules/missing-footnote.md',
+      '  unknown-country   https://github.com/infonote/infonote/blob/main/docs/rules/unknown-country.md',
+      '1 note checked: 1 valid, 0 invalid (0 errors, 3 warnings)',
+      ''
+    ]
     expect(compact.stderr).toBe(
       [
         'notes/evil\\x1B[2J\\u202Egnp.md:3:1: warning Missing footnote, expected the disclaimer "¹ For information – not an official report…" [missing-footnote]',
         'notes/evil\\x1B[2J\\u202Egnp.md:3:1: warning Missing contact, expected an e-mail address such as "1540experts@un.org", a URL or a phone number [missing-contact]',
         'notes/evil\\x1B[2J\\u202Egnp.md:5:38: warning Unexpected country "\\x1B[2J\\x1B[32mALL CHECKS PASSED" in the venue, expected a country name like "Colombia" [unknown-country]',
         '',
-        'Rules:',
-        '  missing-contact   https://github.com/infonote/infonote/blob/main/docs/rules/missing-contact.md',
-        '  missing-footnote  https://github.com/infonote/infonote/blob/main/docs/rules/missing-footnote.md',
-        '  unknown-country   https://github.com/infonote/infonote/blob/main/docs/rules/unknown-country.md',
-        '1 note checked: 1 valid, 0 invalid (0 errors, 3 warnings)',
-        ''
+        ...ending
       ].join('\n')
     )
     const stylish = await runCli(cwd, ['validate', 'notes', '--format', 'stylish'], {color: true})
@@ -211,12 +215,7 @@ describe('format, on text that comes from notes and file names', () => {
         '',
         '\u001B[33m⚠\u001B[0m 3 problems (0 errors, 3 warnings)',
         '',
-        'Rules:',
-        '  missing-contact   https://github.com/infonote/infonote/blob/main/docs/rules/missing-contact.md',
-        '  missing-footnote  https://github.com/infonote/infonote/blob/main/docs/rules/missing-footnote.md',
-        '  unknown-country   https://github.com/infonote/infonote/blob/main/docs/rules/unknown-country.md',
-        '1 note checked: 1 valid, 0 invalid (0 errors, 3 warnings)',
-        ''
+        ...ending
       ].join('\n')
     )
   })

@@ -6,6 +6,7 @@
 import type {VFile} from 'vfile'
 import type {Labels as LabelsConfig} from './generated/config.js'
 import type {ParticipantGroup, Section} from './generated/information-note.js'
+import {trailingRun} from './values/runs.js'
 
 export type Language = 'en' | 'es' | 'fr'
 export type FieldKey = 'event' | 'organizers' | 'dateAndVenue' | 'date' | 'venue' | 'participants'
@@ -159,14 +160,13 @@ export function labelWords(): Set<string> {
 
 /** Lowercase, accents and final colon dropped, white space collapsed. */
 function normalizeLabel(label: string): string {
-  return label
+  const folded = label
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[’‘]/g, "'")
     .replace(/[\s\u00a0]+/g, ' ')
-    .replace(/[\s:.]+$/, '')
-    .trim()
+  return folded.slice(0, folded.length - trailingRun(folded, /[\s:.]/)).trim()
 }
 
 /** The default words with a configuration's added, normalized like the labels they match. */

@@ -1,4 +1,4 @@
-import type {Nodes, PhrasingContent} from 'mdast'
+import type {Nodes} from 'mdast'
 import type {Position} from 'unist'
 import type {Location} from 'vfile-location'
 
@@ -24,16 +24,12 @@ export class Span {
    * offset of each character when they are not consecutive (escapes).
    */
   static fromValue(value: string, start: number, end: number, offsets?: readonly number[]): Span {
-    const starts: number[] = []
+    // Arrays are made at their length: filling one is much faster than pushing.
+    const starts = new Array<number>(value.length)
     for (let index = 0; index < value.length; index++) {
-      starts.push(offsets?.[index] ?? Math.min(start + index, end))
+      starts[index] = offsets?.[index] ?? Math.min(start + index, end)
     }
     return new Span(value, starts, end)
-  }
-
-  /** The text of inline content; line breaks become `\n`, footnote markers vanish. */
-  static fromPhrasing(nodes: readonly PhrasingContent[], at: number): Span {
-    return nodes.length === 0 ? Span.empty(at) : Span.join(nodes.map((node) => phrasingSpan(node, at)))
   }
 
   /** The text of any node, blocks joined by `\n`. */
@@ -49,19 +45,30 @@ export class Span {
   }
 
   static join(spans: readonly Span[], separator = ''): Span {
+    // Spans never change: one is its own join (a large one is not copied).
+    const [only] = spans
+    if (spans.length === 1 && only) return only
+    let length = separator.length * Math.max(0, spans.length - 1)
+    for (const span of spans) length += span.starts.length
+    const starts = new Array<number>(length)
     let text = ''
-    const starts: number[] = []
+    let at = 0
     let end = spans[0]?.endOffset ?? 0
     for (const [index, span] of spans.entries()) {
       if (index > 0 && separator) {
         text += separator
-        for (let i = 0; i < separator.length; i++) starts.push(end)
+        for (let i = 0; i < separator.length; i++) starts[at++] = end
       }
       text += span.text
-      for (const start of span.starts) starts.push(start)
+      for (const start of span.starts) starts[at++] = start
       if (span.text || index === 0) end = span.endOffset
     }
     return new Span(text, starts, end)
+  }
+
+  /** Whether the span starts no later than it ends (as slices make them): then a whole slice is the span. */
+  private get ordered(): boolean {
+    return (this.starts[0] ?? this.endOffset) <= this.endOffset
   }
 
   get start(): number {
@@ -75,6 +82,7 @@ export class Span {
   slice(start: number, end = this.text.length): Span {
     const from = Math.max(0, Math.min(start, this.text.length))
     const to = Math.max(from, Math.min(end, this.text.length))
+    if (from === 0 && to === this.text.length && this.ordered) return this
     const starts = this.starts.slice(from, to)
     const last = starts.at(-1)
     const endOffset =
@@ -96,21 +104,32 @@ export class Span {
    * each run of white space made one space, both ends trimmed.
    */
   clean(): Span {
-    const chars: string[] = []
-    const starts: number[] = []
+    if (this.ordered && isClean(this.text)) return this
+    const source = this.text
+    const starts = new Array<number>(source.length)
+    let length = 0
+    let text = ''
+    // Characters are copied in runs: `from` is where the current run starts.
+    let from = 0
     let space = false
-    for (let index = 0; index < this.text.length; index++) {
-      const char = this.text.charAt(index)
-      if (char === '*') continue
-      const white = /\s/.test(char)
-      // A run of white space is one space; checking the last character of a
-      // growing string would flatten it each time.
-      if (white && space) continue
+    for (let index = 0; index < source.length; index++) {
+      const code = source.charCodeAt(index)
+      const white = isWhite(code, source, index)
+      // A run of white space is one space.
+      if (code === asteriskCode || (white && space)) {
+        text += source.slice(from, index)
+        from = index + 1
+        continue
+      }
+      if (white && code !== spaceCode) {
+        text += `${source.slice(from, index)} `
+        from = index + 1
+      }
       space = white
-      chars.push(white ? ' ' : char)
-      starts.push(this.starts[index] ?? this.endOffset)
+      starts[length++] = this.starts[index] ?? this.endOffset
     }
-    const text = chars.join('')
+    starts.length = length
+    text += source.slice(from)
     return new Span(text, starts, this.endOffset).trim()
   }
 
@@ -141,6 +160,27 @@ export class Span {
   }
 }
 
+const asteriskCode = 0x2a
+const spaceCode = 0x20
+
+/** Whether `clean` would leave `text` as it is: no `*`, single spaces, no other white space, none at the ends. */
+function isClean(text: string): boolean {
+  let space = true
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === asteriskCode || (isWhite(code, text, index) && (space || code !== spaceCode))) return false
+    space = code === spaceCode
+  }
+  return !space || text.length === 0
+}
+
+/** Whether the character at `index` (code `code`) is white space, as `/\s/` says. */
+function isWhite(code: number, text: string, index: number): boolean {
+  // Below U+00A0 only the ASCII ones are; the rest are rare enough to ask.
+  if (code < 0xa0) return code === spaceCode || (code >= 0x09 && code <= 0x0d)
+  return /\s/.test(text.charAt(index))
+}
+
 /** Nodes whose children are blocks, joined by line breaks. */
 const containers = new Set([
   'root',
@@ -152,8 +192,30 @@ const containers = new Set([
   'tableRow'
 ])
 
+/**
+ * The span of a node that is not a container: the spans of the text below
+ * it joined (as joining the span of each child, and so on down, gives),
+ * with a stack of its own, as emphasis may nest thousands deep. A node
+ * without text or children is the empty span at its start.
+ */
 function phrasingSpan(node: Nodes, at: number): Span {
-  const start = node.position?.start.offset ?? at
+  const leaves: Span[] = []
+  const stack: [Nodes, number][] = [[node, at]]
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [current, from] = next
+    const start = current.position?.start.offset ?? from
+    const children = 'children' in current ? (current.children as Nodes[]) : []
+    const leaf = leafSpan(current, start) ?? (children.length === 0 ? Span.empty(start) : undefined)
+    if (leaf) leaves.push(leaf)
+    for (let index = leaf ? -1 : children.length - 1; index >= 0; index--) {
+      stack.push([children[index] as Nodes, start])
+    }
+  }
+  return Span.join(leaves)
+}
+
+/** The span of a node that holds text itself, or stands for none; nothing for others. */
+function leafSpan(node: Nodes, start: number): Span | undefined {
   const end = node.position?.end.offset ?? start
   switch (node.type) {
     case 'text':
@@ -170,8 +232,6 @@ function phrasingSpan(node: Nodes, at: number): Span {
     case 'imageReference':
       return Span.empty(start)
     default:
-      return 'children' in node
-        ? Span.fromPhrasing(node.children as PhrasingContent[], start)
-        : Span.empty(start)
+      return undefined
   }
 }

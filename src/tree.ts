@@ -60,18 +60,52 @@ export function lineCuts(paragraph: Paragraph): (Cut & {line: string})[] {
 
 /** `paragraph` cut in two at `cut`; the line break between them is dropped. */
 export function splitParagraph(paragraph: Paragraph, cut: Cut, place: Location): [Paragraph, Paragraph] {
-  const node = paragraph.children[cut.child] as Text
-  const head = sliceText(node, 0, cut.offset - 1, place)
-  const tail = sliceText(node, cut.offset, node.value.length, place)
-  const before: PhrasingContent[] = [...paragraph.children.slice(0, cut.child), ...(head.value ? [head] : [])]
-  const after: PhrasingContent[] = [...(tail.value ? [tail] : []), ...paragraph.children.slice(cut.child + 1)]
-  const middle = slicePosition(node, cut.offset - 1, cut.offset, place)
-  // The new paragraph starts at its first character (indentation is not text).
-  const first = tail.value ? slicePosition(node, cut.offset, cut.offset + 1, place)?.start : middle?.end
-  return [
-    {type: 'paragraph', children: before, ...span(paragraph.position?.start, middle?.start)},
-    {type: 'paragraph', children: after, ...span(first, paragraph.position?.end)}
+  return splitParagraphAt(paragraph, [cut], place) as [Paragraph, Paragraph]
+}
+
+/**
+ * `paragraph` cut at each of `cuts` (in order): what cutting it in two at
+ * the first cut, then the second part at the next cut and so on gives, but
+ * without copying the rest of the paragraph at each cut.
+ */
+export function splitParagraphAt(paragraph: Paragraph, cuts: readonly Cut[], place: Location): Paragraph[] {
+  const pieces: Paragraph[] = []
+  let start = paragraph.position?.start
+  // The current piece starts at `offset` in child `child` (0: the whole child).
+  let child = 0
+  let offset = 0
+  for (const cut of cuts) {
+    const node = paragraph.children[cut.child] as Text
+    const from = cut.child === child ? offset : 0
+    const head = sliceText(node, from, cut.offset - 1, place)
+    const children: PhrasingContent[] =
+      cut.child === child
+        ? []
+        : [
+            ...lead(paragraph, child, offset, place),
+            ...paragraph.children.slice(child + (offset > 0 ? 1 : 0), cut.child)
+          ]
+    if (head.value) children.push(head)
+    const middle = slicePosition(node, cut.offset - 1, cut.offset, place)
+    pieces.push({type: 'paragraph', children, ...span(start, middle?.start)})
+    // The next piece starts at its first character (indentation is not text).
+    const rest = cut.offset < node.value.length
+    start = rest ? slicePosition(node, cut.offset, cut.offset + 1, place)?.start : middle?.end
+    child = rest ? cut.child : cut.child + 1
+    offset = rest ? cut.offset : 0
+  }
+  const children = [
+    ...lead(paragraph, child, offset, place),
+    ...paragraph.children.slice(child + (offset > 0 ? 1 : 0))
   ]
+  pieces.push({type: 'paragraph', children, ...span(start, paragraph.position?.end)})
+  return pieces
+}
+
+/** The rest of child `child` from `offset`, when the piece starts inside it. */
+function lead(paragraph: Paragraph, child: number, offset: number, place: Location): Text[] {
+  const node = paragraph.children[child] as Text | undefined
+  return node && offset > 0 ? [sliceText(node, offset, node.value.length, place)] : []
 }
 
 function span(start: Point | undefined, end: Point | undefined): {position?: Position} {
@@ -79,11 +113,33 @@ function span(start: Point | undefined, end: Point | undefined): {position?: Pos
 }
 
 /**
- * Calls `enter` on `node` and on every node below it, parents first (after
- * `enter`, a parent's current children are walked). A plain walk, cheaper
- * than `visit` where no index or ancestors are needed.
+ * Calls `enter` on `node` and on every node below it, in document order,
+ * parents first (after `enter`, a parent's current children are walked).
+ * A plain walk, cheaper than `visit` where no index or ancestors are
+ * needed; it keeps its own stack, as emphasis may nest thousands deep.
  */
 export function walk(node: Nodes, enter: (node: Nodes) => void): void {
-  enter(node)
-  if ('children' in node) for (const child of node.children as Nodes[]) walk(child, enter)
+  const stack: Nodes[] = [node]
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    enter(next)
+    if ('children' in next) pushReversed(stack, next.children)
+  }
+}
+
+/**
+ * The text of `node`, as mdast-util-to-string gives it (values, image
+ * alternatives, HTML included), without recursion.
+ */
+export function textOf(node: Nodes): string {
+  let text = ''
+  walk(node, (next) => {
+    if ('value' in next) text += next.value ?? ''
+    else if ('alt' in next && next.alt) text += next.alt
+  })
+  return text
+}
+
+/** Pushes `nodes` last first, so that they pop in order. */
+function pushReversed(stack: Nodes[], nodes: readonly Nodes[]): void {
+  for (let index = nodes.length - 1; index >= 0; index--) stack.push(nodes[index] as Nodes)
 }

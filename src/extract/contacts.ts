@@ -11,8 +11,10 @@ import {Span} from '../span.js'
 import {walk} from '../tree.js'
 import {recorder} from './source-map.js'
 
+// `\s*(?::\s*)?`, not `\s*:?\s*`: the same text, without trying each way
+// of sharing a long run of spaces between the two.
 const phone =
-  /\b(?:tel(?:ephone)?|phone|t[ée]l[ée]phone|t[ée]l|tel[ée]fono)\.?\s*:?\s*(\+?\d[\d\s().-]{5,}\d)/gi
+  /\b(?:tel(?:ephone)?|phone|t[ée]l[ée]phone|t[ée]l|tel[ée]fono)\.?\s*(?::\s*)?(\+?\d[\d\s().-]{5,}\d)/gi
 
 export default function extractContacts() {
   return (tree: Root, file: VFile) => {
@@ -37,10 +39,11 @@ export default function extractContacts() {
         if (/^mailto:/i.test(node.url)) add('email', decode(node.url.slice(7)), span)
         else if (/^https?:\/\//i.test(node.url)) add('url', node.url, span)
       } else if (node.type === 'text') {
-        const span = Span.fromNode(node)
+        let span: Span | undefined
         for (const match of node.value.matchAll(phone)) {
           const number = match[1] ?? ''
           const start = match.index + match[0].length - number.length
+          span ??= Span.fromNode(node)
           add('phone', number, span.slice(start, start + number.length))
         }
       }

@@ -11,6 +11,7 @@ import {Span} from '../span.js'
 import {countryCode} from '../values/countries.js'
 import {endOfDates, parseDates} from '../values/dates.js'
 import {cleanName, splitAcronym, splitList} from '../values/lists.js'
+import {trailingRun} from '../values/runs.js'
 import {type Recorder, recorder} from './source-map.js'
 
 export default function extractEvent() {
@@ -129,7 +130,7 @@ function readVenue(text: Span, file: VFile, record: Recorder): Venue {
   const venue: Venue = {text: record.value('/event/venue/text', text)}
   const parenthesis = /\s*\(([^()]+)\)[.;]?$/.exec(text.text)
   const whole = parenthesis ? text.slice(0, parenthesis.index) : text
-  const place = whole.slice(0, whole.text.length - (/[\s.;,]*$/.exec(whole.text)?.[0].length ?? 0))
+  const place = whole.slice(0, whole.text.length - trailingRun(whole.text, /[\s.;,]/))
   const comma = place.text.lastIndexOf(',')
   const country = place.slice(comma + 1).trim()
   const code = countryCode(country.text)

@@ -53,8 +53,9 @@ export default function extractHeader() {
       )
     }
 
-    const header = headerBlocks(blocks.slice(titled ? 1 : 0), labels)
-    const fields = readFields(header, labels)
+    const read = lineReader()
+    const header = headerBlocks(blocks.slice(titled ? 1 : 0), labels, read)
+    const fields = readFields(header, labels, read)
     const given = new Set<string>()
     for (const field of fields) {
       const gives = field.key === undefined || field.key === 'category' ? undefined : parts[field.key]
@@ -108,7 +109,7 @@ export function addExtra(
  * The blocks of the header: labelled lines, and what follows a `## Label`
  * heading; unlabelled blocks before the first label (a subtitle) too.
  */
-function headerBlocks(blocks: RootContent[], labels: Labels): RootContent[] {
+function headerBlocks(blocks: RootContent[], labels: Labels, lines: LineReader): RootContent[] {
   const labelled = (block: RootContent) =>
     block.type === 'heading'
       ? headingField(block, labels) !== undefined
@@ -128,7 +129,7 @@ function headerBlocks(blocks: RootContent[], labels: Labels): RootContent[] {
   return header
 }
 
-function readFields(blocks: RootContent[], labels: Labels): Field[] {
+function readFields(blocks: RootContent[], labels: Labels, lines: LineReader): Field[] {
   const fields: Field[] = []
   /** The field of the last `## Label` heading: unlabelled text after it is its value. */
   let context: Field | undefined
@@ -221,7 +222,20 @@ function isTitle(node: RootContent, labels: Labels): boolean {
   return !text.includes('\n') && text.split(' ').length <= 12 && !fieldLine.test(text)
 }
 
-function lines(node: Nodes): Line[] {
+/** The lines of a node, each node's read once: the header's blocks are looked at more than once. */
+type LineReader = (node: Nodes) => Line[]
+
+function lineReader(): LineReader {
+  const known = new Map<Nodes, Line[]>()
+  const read = (node: Nodes): Line[] => {
+    const found = known.get(node) ?? lines(node, read)
+    known.set(node, found)
+    return found
+  }
+  return read
+}
+
+function lines(node: Nodes, read: LineReader): Line[] {
   switch (node.type) {
     case 'paragraph':
       return Span.fromNode(node)
@@ -229,7 +243,7 @@ function lines(node: Nodes): Line[] {
         .map((span, index) => ({span, first: index === 0}))
     case 'list':
     case 'listItem':
-      return node.children.flatMap((child) => lines(child))
+      return node.children.flatMap((child) => read(child))
     case 'table':
       // A header laid out as a table: one "Label | value" row per field.
       return node.children.map((row) => {

@@ -11,6 +11,7 @@ import type {Item, Section} from '../generated/information-note.js'
 import {type Labels, labelsOf} from '../labels.js'
 import {report} from '../message.js'
 import {Span} from '../span.js'
+import {leadingRun, trailingRun} from '../values/runs.js'
 import {addExtra} from './header.js'
 import {type Recorder, recorder} from './source-map.js'
 
@@ -38,7 +39,7 @@ export default function extractSections() {
         // Text between the header and the first section: kept, not placed.
         addExtra(file, record, undefined, Span.fromNode(node))
       } else if (node.type === 'list') {
-        section.items.push(...readItems(node, `${pointer}/items`, section.items.length, record))
+        append(section.items, readItems(node, `${pointer}/items`, section.items.length, record))
       } else {
         for (const paragraph of paragraphs(node)) {
           section.paragraphs.push(
@@ -70,7 +71,7 @@ function parseHeading(heading: Heading): ParsedHeading | undefined {
   const text = Span.fromNode(heading).clean()
   const match = numbered.exec(text.text)
   const rest = match?.[2] ? text.slice(text.text.length - match[2].length) : text
-  const title = rest.slice(0, rest.text.length - (/[\s:.]*$/.exec(rest.text)?.[0].length ?? 0))
+  const title = rest.slice(0, rest.text.length - trailingRun(rest.text, /[\s:.]/))
   if (!/[\p{L}\p{N}]/u.test(title.text)) return undefined
   return {text, title, ...(match?.[1] ? {number: Number(match[1])} : {})}
 }
@@ -103,17 +104,22 @@ function readItems(list: List, pointer: string, offset: number, record: Recorder
     const at = `${pointer}/${offset + items.length}`
     if (!text.text) {
       // A bullet holding only a nested list: its bullets move up.
-      for (const inner of nested) items.push(...readItems(inner, pointer, offset + items.length, record))
+      for (const inner of nested) append(items, readItems(inner, pointer, offset + items.length, record))
       continue
     }
     record.mark(at, text)
     const item: Item = {text: record.value(`${at}/text`, text)}
     const children: Item[] = []
-    for (const inner of nested) children.push(...readItems(inner, `${at}/items`, children.length, record))
+    for (const inner of nested) append(children, readItems(inner, `${at}/items`, children.length, record))
     if (children.length > 0) item.items = children
     items.push(item)
   }
   return items
+}
+
+/** Adds `items` to `list`; `push(...items)` would overflow the stack on a list of 100,000 bullets. */
+function append<Value>(list: Value[], items: readonly Value[]): void {
+  for (const item of items) list.push(item)
 }
 
 /** Paragraph texts of a block that is not a list; containers give their paragraphs. */
@@ -145,17 +151,22 @@ function paragraphs(node: Nodes): Span[] {
   }
 }
 
-/** The text of raw HTML: tags and character references stripped, cells and blocks set apart. */
+/**
+ * The text of raw HTML: tags and character references stripped, cells and
+ * blocks set apart. (Written so that no expression is tried at every
+ * position of a long run: a tag is looked for only before the last `>`,
+ * and runs of white space and `|` are taken whole.)
+ */
 function htmlText(html: string, at: number): Span {
-  const text = html
-    .replace(/<(?:\/(?:td|th|p|div|li|tr)|br\s*\/?)>/gi, ' | ')
-    .replace(/<[^>]*>/g, ' ')
+  const cells = html.replace(/<(?:\/(?:td|th|p|div|li|tr)|br\s*\/?)>/gi, ' | ')
+  const close = cells.lastIndexOf('>') + 1
+  const joined = (cells.slice(0, close).replace(/<[^>]*>/g, ' ') + cells.slice(close))
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
-    .replace(/(?:\s*\|\s*)+/g, ' | ')
-    .replace(/^[\s|]+|[\s|]+$/g, '')
+    .replace(/[\s|]+/g, (run) => (run.includes('|') ? ' | ' : run))
+  const text = joined.slice(leadingRun(joined, /[\s|]/), joined.length - trailingRun(joined, /[\s|]/))
   return Span.fromValue(
     text,
     at,

@@ -9,6 +9,7 @@
 import type {
   FootnoteDefinition,
   Heading,
+  Nodes,
   Paragraph,
   Parent,
   PhrasingContent,
@@ -16,16 +17,16 @@ import type {
   RootContent,
   Text
 } from 'mdast'
-import {toString as textOf} from 'mdast-util-to-string'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {type Location, location} from 'vfile-location'
 import {report} from '../message.js'
-import {at, lineCuts, slicePosition, sliceText, splitParagraph, walk} from '../tree.js'
+import {at, type Cut, lineCuts, slicePosition, sliceText, splitParagraphAt, textOf, walk} from '../tree.js'
 
 const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹'
 /** A marker opening a footnote's text: `¹ `, `^1 `, `[1] `. */
 const definitionStart = /^[ \t]*([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^\d{1,3}|\[\d{1,3}\])[ \t\u00a0]*(?=\S)/
+/** Nodes that hold blocks, where paragraphs are (what else holds children holds text). */
+const flow = new Set(['blockquote', 'list', 'listItem', 'footnoteDefinition'])
 /** A marker after a word, or after a word and a space: `Note¹`, `Note^1`, `Note [1]`. */
 const reference = /(?<=[^\s[(][ \t]?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^\d{1,3}|\[\^?\d{1,3}\])/g
 
@@ -37,44 +38,57 @@ export default function footnotes() {
       ...definitions.map((definition) => definition.identifier),
       ...tree.children.flatMap((node) => (node.type === 'footnoteDefinition' ? [node.identifier] : []))
     ])
-    tree.children.push(...definitions)
-    const mark = (parent: Parent): void => {
-      parent.children = (parent.children as RootContent[]).flatMap((child): RootContent[] => {
-        if (child.type === 'text') return references(child, known, file, place) ?? [child]
-        if ('children' in child && child.type !== 'footnoteDefinition') mark(child)
-        return [child]
-      }) as typeof parent.children
+    for (const definition of definitions) tree.children.push(definition)
+    markReferences(tree, (node) => references(node, known, file, place))
+  }
+}
+
+/**
+ * Replaces each text outside footnote definitions by what `split` makes of
+ * it (when it makes something), in document order; walked with a stack of
+ * its own, as emphasis may nest thousands deep.
+ */
+function markReferences(tree: Root, split: (node: Text) => PhrasingContent[] | undefined): void {
+  const replaced = new Map<Parent, Map<Text, PhrasingContent[]>>()
+  const stack: [Nodes, Parent][] = tree.children.map((child): [Nodes, Parent] => [child, tree]).reverse()
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [node, parent] = next
+    if (node.type === 'text') {
+      const parts = split(node)
+      if (parts) replaced.set(parent, (replaced.get(parent) ?? new Map()).set(node, parts))
+    } else if ('children' in node && node.type !== 'footnoteDefinition') {
+      for (let index = node.children.length - 1; index >= 0; index--) {
+        stack.push([node.children[index] as Nodes, node])
+      }
     }
-    mark(tree)
+  }
+  for (const [parent, texts] of replaced) {
+    parent.children = (parent.children as RootContent[]).flatMap(
+      (child) => (child.type === 'text' ? texts.get(child) : undefined) ?? [child]
+    ) as typeof parent.children
   }
 }
 
 /** Takes every footnote text out of the body, in source order. */
 function collectDefinitions(tree: Root, file: VFile, place: Location): FootnoteDefinition[] {
   const found: FootnoteDefinition[] = []
-  // The title of the last heading so far, kept as the walk goes: one pass, not one per block.
-  let section: string | undefined
-  for (let index = 0; index < tree.children.length; index++) {
-    const node = tree.children[index] as RootContent
-    if (node.type === 'heading') section = sectionTitle(node)
-    if (node.type === 'footnoteDefinition') continue
-    const take = (paragraph: Paragraph, position: number, parent: Parent): number | undefined => {
-      const cut = lineCuts(paragraph).find((candidate) => definitionStart.test(candidate.line))
-      if (cut) {
-        // A footnote's text glued onto the line before it: cut it off first.
-        parent.children.splice(position, 1, ...splitParagraph(paragraph, cut, place))
-        return position
-      }
-      const definition = toDefinition(paragraph, place)
-      if (!definition) return undefined
-      const last = parent === tree && tree.children.slice(index + 1).every(isDefinitionLike)
-      const marker = /\S+/.exec(textOf(paragraph))?.[0] ?? ''
+  const blocks = tree.children
+  // Blocks after the one being read are not touched yet: where the run of
+  // footnote texts that ends the note starts is known up front.
+  let trailing = blocks.length
+  while (trailing > 0 && isDefinitionLike(blocks[trailing - 1] as RootContent)) trailing--
+  /** The pieces of `paragraph` that are not footnote texts; `last`: nothing but footnote texts follow it. */
+  const take = (paragraph: Paragraph, last: boolean, section: string | undefined): Paragraph[] =>
+    splitParagraphAt(paragraph, definitionCuts(paragraph), place).filter((piece) => {
+      const definition = toDefinition(piece, place)
+      if (!definition) return true
+      const marker = /\S+/.exec(textOf(piece))?.[0] ?? ''
       if (last) {
         report(
           file,
           'footnote-marker',
           `Read the line starting with "${marker}" as the text of footnote ${definition.identifier}`,
-          paragraph.position
+          piece.position
         )
       } else {
         const from = section ? `section "${section}"` : 'the header'
@@ -82,23 +96,41 @@ function collectDefinitions(tree: Root, file: VFile, place: Location): FootnoteD
           file,
           'moved-footnote',
           `Moved the text of footnote ${marker} out of ${from} to the footnotes`,
-          paragraph.position
+          piece.position
         )
       }
       found.push(definition)
-      parent.children.splice(position, 1)
-      return position
-    }
-    if (node.type === 'paragraph') {
-      if (take(node, index, tree) !== undefined) index--
-      continue
-    }
-    visit(node, 'paragraph', (paragraph, position, parent) =>
-      parent && position !== undefined ? take(paragraph, position, parent) : undefined
-    )
+      return false
+    })
+  const takeWithin = (parent: Parent, section: string | undefined): void => {
+    parent.children = (parent.children as RootContent[]).flatMap((child): RootContent[] => {
+      if (child.type === 'paragraph') return take(child, false, section)
+      if (flow.has(child.type)) takeWithin(child as Parent, section)
+      return [child]
+    }) as typeof parent.children
   }
+  /** The title of the last heading read. */
+  let section: string | undefined
+  tree.children = blocks.flatMap((node, index): RootContent[] => {
+    if (node.type === 'paragraph') return take(node, index + 1 >= trailing, section)
+    if (node.type === 'heading') section = sectionTitle(node)
+    else if (node.type !== 'footnoteDefinition' && flow.has(node.type)) takeWithin(node as Parent, section)
+    return [node]
+  })
   removeEmptyContainers(tree)
   return found
+}
+
+/** The line starts of `paragraph` where a footnote's text begins. */
+function definitionCuts(paragraph: Paragraph): Cut[] {
+  return lineCuts(paragraph).filter((cut) => definitionStart.test(cut.line))
+}
+
+/** A heading's title, to say where a footnote was found. */
+function sectionTitle(heading: Heading): string {
+  return textOf(heading)
+    .replace(/^\s*\d+[.)]?\s*/, '')
+    .trim()
 }
 
 /** A list item whose only paragraph was a footnote goes too, and a list left empty. */
@@ -141,7 +173,8 @@ function references(
   let done = 0
   for (const match of node.value.matchAll(reference)) {
     const identifier = toDigits(match[0])
-    if (!isMarker(match[0], identifier, node.value.slice(0, match.index), known)) continue
+    const before = node.value.slice(Math.max(0, match.index - 3), match.index)
+    if (!isMarker(match[0], identifier, before, known)) continue
     const end = match.index + match[0].length
     if (match.index > done) result.push(sliceText(node, done, match.index, place))
     const position = slicePosition(node, match.index, end, place)
@@ -157,7 +190,9 @@ function references(
 /**
  * Whether a marker-like text is a footnote marker: one of a footnote the
  * note has; or, right after a word, `¹`, `^1` or GFM's `[^1]` (whose text
- * may be missing). "see [2]" and "500 m²" stay text.
+ * may be missing). "see [2]" and "500 m²" stay text. `before` is the text
+ * before the marker, at most its last three characters (all the tests
+ * read), so that a text with many markers is read in linear time.
  */
 function isMarker(marker: string, identifier: string, before: string, known: ReadonlySet<string>): boolean {
   if (/(?:^|[\s\d])(?:k|c|m)?m$/.test(before) && /^[²³]$/.test(marker)) return false
@@ -172,13 +207,6 @@ function isDefinitionLike(node: RootContent): boolean {
       node.children[0]?.type === 'text' &&
       definitionStart.test(node.children[0].value))
   )
-}
-
-/** A heading's title without its number, to say in which section a footnote was found. */
-function sectionTitle(heading: Heading): string {
-  return textOf(heading)
-    .replace(/^\s*\d+[.)]?\s*/, '')
-    .trim()
 }
 
 /** `¹²` → `12`, `^3` → `3`, `[4]` → `4`. */

@@ -8,7 +8,7 @@ import type {ListItem, Paragraph, Root, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
 import {type Location, location} from 'vfile-location'
 import {report} from '../message.js'
-import {at, lineCuts, sliceText, splitParagraph, walk} from '../tree.js'
+import {at, lineCuts, sliceText, splitParagraphAt, walk} from '../tree.js'
 
 /** A bullet CommonMark does not take for one. */
 const lazyBullet = /^(?:[-*+]\u00a0|•)[\s\u00a0]*/
@@ -64,16 +64,8 @@ function splitItem(
 }
 
 function splitAtBullets(paragraph: Paragraph, place: Location): [Paragraph, ...Paragraph[]] {
-  const parts: Paragraph[] = []
-  let rest = paragraph
   const cuts = lineCuts(paragraph).filter((cut) => lazyBullet.test(cut.line))
-  // From the last cut back, so that earlier cuts keep their places.
-  for (const cut of cuts.reverse()) {
-    const [before, after] = splitParagraph(rest, cut, place)
-    parts.unshift(after)
-    rest = before
-  }
-  return [rest, ...parts]
+  return splitParagraphAt(paragraph, cuts, place) as [Paragraph, ...Paragraph[]]
 }
 
 function startsWithBullet(paragraph: Paragraph): boolean {

@@ -4,11 +4,10 @@
  * item holds (bullets indented under it) follows the heading.
  */
 import type {Heading, List, ListItem, Paragraph, Root, RootContent} from 'mdast'
-import {toString as textOf} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import {type Labels, labelsOf} from '../labels.js'
 import {report} from '../message.js'
-import {at} from '../tree.js'
+import {at, textOf} from '../tree.js'
 
 export default function listItemHeading() {
   return (tree: Root, file: VFile) => {

@@ -4,11 +4,10 @@
  * on its line) stays a label.
  */
 import type {Heading, Root, RootContent} from 'mdast'
-import {toString as textOf} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import {labelsOf} from '../labels.js'
 import {report} from '../message.js'
-import {at} from '../tree.js'
+import {at, textOf} from '../tree.js'
 import {isEmphasized} from './list-item-heading.js'
 
 export default function paragraphHeading() {

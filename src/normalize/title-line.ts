@@ -3,12 +3,11 @@
  * paragraph (`Information Note¹` then `Event:** …` on the next line).
  */
 import type {Root} from 'mdast'
-import {toString as textOf} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {labelsOf} from '../labels.js'
 import {report} from '../message.js'
-import {lineCuts, splitParagraph} from '../tree.js'
+import {lineCuts, splitParagraph, textOf} from '../tree.js'
 
 export default function titleLine() {
   return (tree: Root, file: VFile) => {

@@ -1,16 +1,33 @@
 /**
  * How country names are compared: case, accents, apostrophe style, spacing
  * and "St." do not matter. Used at build time to index the names (see
- * scripts/generate.js) and at run time on the names notes give.
+ * scripts/generate.js) and at run time on the names notes give. (The build
+ * loads this file alone: it imports nothing.)
  */
 export function normalizeName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    .replace(/^st\.? /, 'saint ')
-    .replace(/ & /g, ' and ')
-    .replace(/[\s\u00a0]+/g, ' ')
-    .replace(/^[\s.,;:]+|[\s.,;:]+$/g, '')
+  return trimPunctuation(
+    name
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[’‘`´]/g, "'")
+      .replace(/^st\.? /, 'saint ')
+      .replace(/ & /g, ' and ')
+      .replace(/[\s\u00a0]+/g, ' ')
+  )
+}
+
+const punctuation = /[\s.,;:]/
+
+/**
+ * `text` without the white space and punctuation at its ends: as
+ * `.replace(/^[\s.,;:]+|[\s.,;:]+$/g, '')`, without trying the second
+ * expression at every position of a long run inside the text.
+ */
+function trimPunctuation(text: string): string {
+  let start = 0
+  let end = text.length
+  while (start < end && punctuation.test(text.charAt(start))) start++
+  while (end > start && punctuation.test(text.charAt(end - 1))) end--
+  return text.slice(start, end)
 }

@@ -67,7 +67,9 @@ export function parseDates(text: string): DateRange | undefined {
  */
 export function endOfDates(text: string): number | undefined {
   const ends = [...text.matchAll(/\b(?:1[89]|20)\d\d\b/g)].map((year) => year.index + year[0].length)
-  return ends.findLast((end) => parseDates(text.slice(0, end)) !== undefined) ?? ends[0]
+  // Each year is a token of its own (or makes the text unreadable), and no
+  // form has more than seven tokens: a text up to a later year never reads.
+  return ends.slice(0, maxTokens).findLast((end) => parseDates(text.slice(0, end)) !== undefined) ?? ends[0]
 }
 
 const shapes = {day: 'd', month: 'm', year: 'y', to: '-'} as const
@@ -86,6 +88,7 @@ const forms: Record<string, readonly [number, number, number, number, number, nu
   'md-mdy': [1, 0, 5, 4, 3, 5],
   'mdy-mdy': [1, 0, 2, 5, 4, 6]
 }
+const maxTokens = Math.max(...Object.keys(forms).map((form) => form.length))
 
 function tokenize(text: string): Token[] | undefined {
   const words = text
@@ -96,6 +99,8 @@ function tokenize(text: string): Token[] | undefined {
     .replace(weekdays, ' ')
     .replace(/(\d)(?:st|nd|rd|th|er|re|eme|e|o|º|°)(?=\s|$|[,.])/g, '$1')
     .replace(/[,.]/g, ' ')
+    // One space for each run first: `range` is tried at every position of a run.
+    .replace(/\s+/g, ' ')
     .replace(range, ' - ')
     .trim()
     .split(/\s+/)

@@ -4,8 +4,9 @@
 import type {Span} from '../span.js'
 import {keepsArticle, namesWithConjunction} from './countries.js'
 
-const opening = '(['
-const closing = ')]'
+/** Character codes of `(` `[` and of `)` `]`. */
+const opening = [0x28, 0x5b]
+const closing = [0x29, 0x5d]
 const finalAnd = /\s(?:and|y|et)\s/gi
 /** "X, with the support of Y" names two. */
 const support =
@@ -35,11 +36,10 @@ function splitPart(list: Span, pair?: (left: Span, right: Span) => boolean): Spa
   }
   const last = items.at(-1)
   if (semicolons.length === 0 && last) {
-    const depth = depths(last.text)
-    const inNames = insideCountryNames(last.text)
-    const and = [...last.text.matchAll(finalAnd)]
-      .filter((match) => depth[match.index] === 0 && !inNames(match.index))
-      .at(-1)
+    const ands = [...last.text.matchAll(finalAnd)]
+    const depth = ands.length > 0 ? depths(last.text) : undefined
+    const inNames = ands.length > 0 ? insideCountryNames(last.text) : undefined
+    const and = ands.filter((match) => depth?.[match.index] === 0 && !inNames?.(match.index)).at(-1)
     const left = and && last.slice(0, and.index).trim()
     const right = and && last.slice(and.index + and[0].length).trim()
     if (left?.text && right?.text && (items.length > 1 || pair?.(left, right)))
@@ -60,9 +60,24 @@ export function cleanName(name: Span): Span {
     ? ''
     : (/^(?:(?:the|el|la|los|las|le|les)\s+|l['’]\s*)/i.exec(rest)?.[0] ?? '')
   const lead = name.text.slice(0, and) + article
-  const trail = /(?<!\b\p{Lu})\.+$/u.exec(name.text)?.[0] ?? ''
-  return name.slice(lead.length, name.text.length - trail.length).trim()
+  return name.slice(lead.length, name.text.length - finalPeriods(name.text)).trim()
 }
+
+/**
+ * How many periods end `text`, as `/(?<!\b\p{Lu})\.+$/u` would take them:
+ * all, or all but one after a one-letter abbreviation ("U.S."). Counted
+ * from the end, as that expression is tried at every position.
+ */
+function finalPeriods(text: string): number {
+  let start = text.length
+  while (start > 0 && text.charAt(start - 1) === '.') start--
+  const periods = text.length - start
+  afterCapital.lastIndex = start
+  return periods === 0 || !afterCapital.test(text) ? periods : periods - 1
+}
+
+/** Matches (empty) where a capital letter that starts a word ends. */
+const afterCapital = /(?<=\b\p{Lu})/uy
 
 /** "Organization of American States (OAS)" → the name and "OAS". */
 export function splitAcronym(name: Span): {name: Span; acronym?: Span} {
@@ -84,34 +99,37 @@ export function splitAcronym(name: Span): {name: Span; acronym?: Span} {
 function insideCountryNames(text: string): (index: number) => boolean {
   const folded = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
   const search = folded.length === text.length ? folded : text.toLowerCase()
-  const covered: [number, number][] = []
+  // One flag per index: a list of spans would be searched once per "and".
+  const covered = new Uint8Array(text.length)
   for (const name of namesWithConjunction()) {
     for (let at = search.indexOf(name); at !== -1; at = search.indexOf(name, at + 1)) {
-      covered.push([at, at + name.length])
+      covered.fill(1, at, at + name.length)
     }
   }
-  return (index) => covered.some(([start, end]) => index >= start && index < end)
+  return (index) => covered[index] === 1
 }
 
 /** Indices of `char` at parenthesis depth 0. */
 function separators(text: string, char: string): number[] {
-  const depth = depths(text)
   const indices: number[] = []
-  for (let index = text.indexOf(char); index !== -1; index = text.indexOf(char, index + 1)) {
+  let index = text.indexOf(char)
+  if (index === -1) return indices
+  const depth = depths(text)
+  for (; index !== -1; index = text.indexOf(char, index + 1)) {
     if (depth[index] === 0) indices.push(index)
   }
   return indices
 }
 
 /** The parenthesis depth at each index of `text`. */
-function depths(text: string): number[] {
-  const result: number[] = []
+function depths(text: string): Uint32Array {
+  const result = new Uint32Array(text.length)
   let depth = 0
   for (let index = 0; index < text.length; index++) {
-    const char = text.charAt(index)
-    if (opening.includes(char)) depth++
-    else if (closing.includes(char)) depth = Math.max(0, depth - 1)
-    result.push(depth)
+    const code = text.charCodeAt(index)
+    if (opening.includes(code)) depth++
+    else if (closing.includes(code) && depth > 0) depth--
+    result[index] = depth
   }
   return result
 }

@@ -6,10 +6,19 @@
 import type {VFile} from 'vfile'
 import type {Labels as LabelsConfig} from './generated/config.js'
 import type {ParticipantGroup, Section} from './generated/information-note.js'
+import {countryCode} from './values/countries.js'
 import {trailingRun} from './values/runs.js'
 
 export type Language = 'en' | 'es' | 'fr'
-export type FieldKey = 'event' | 'organizers' | 'dateAndVenue' | 'date' | 'venue' | 'participants'
+export type FieldKey =
+  | 'event'
+  | 'organizers'
+  | 'dateAndVenue'
+  | 'date'
+  | 'startDate'
+  | 'endDate'
+  | 'venue'
+  | 'participants'
 export type Category = ParticipantGroup['category']
 export type SectionKind = Section['kind']
 
@@ -25,18 +34,66 @@ const fields: Words<FieldKey> = {
       'organiser',
       'organized by',
       'organised by',
-      'co-organizers'
+      'co-organizers',
+      'co-organisers',
+      'hosted by',
+      'host',
+      'supported by',
+      'in cooperation with',
+      'in collaboration with'
     ],
-    es: ['organizadores', 'organizador', 'organizado por', 'coorganizadores'],
-    fr: ['organisateurs', 'organisateur', 'organise par', 'coorganisateurs']
+    es: [
+      'organizadores',
+      'organizador',
+      'organizado por',
+      'coorganizadores',
+      'anfitrion',
+      'con el apoyo de',
+      'en cooperacion con',
+      'en colaboracion con'
+    ],
+    fr: [
+      'organisateurs',
+      'organisateur',
+      'organise par',
+      'coorganisateurs',
+      'accueilli par',
+      'avec le soutien de',
+      'en cooperation avec',
+      'en collaboration avec'
+    ]
   },
   dateAndVenue: {
-    en: ['date and venue', 'dates and venue', 'date & venue', 'date and place', 'date and location'],
-    es: ['fecha y lugar', 'fechas y lugar', 'fecha y sede'],
-    fr: ['date et lieu', 'dates et lieu']
+    en: [
+      'date and venue',
+      'dates and venue',
+      'date & venue',
+      'date and place',
+      'dates and place',
+      'date and location',
+      'dates and location',
+      'venue and date',
+      'venue and dates',
+      'place and date',
+      'place and dates',
+      'location and date',
+      'location and dates'
+    ],
+    es: ['fecha y lugar', 'fechas y lugar', 'fecha y sede', 'fechas y sede', 'lugar y fecha', 'lugar y fechas'],
+    fr: ['date et lieu', 'dates et lieu', 'lieu et date', 'lieu et dates']
   },
   date: {en: ['date', 'dates'], es: ['fecha', 'fechas'], fr: ['date', 'dates']},
-  venue: {en: ['venue', 'place', 'location'], es: ['lugar', 'sede'], fr: ['lieu']},
+  startDate: {
+    en: ['start date', 'starting date', 'date of start'],
+    es: ['fecha de inicio', 'fecha de comienzo'],
+    fr: ['date de debut']
+  },
+  endDate: {
+    en: ['end date', 'ending date', 'date of end'],
+    es: ['fecha de finalizacion', 'fecha de termino', 'fecha de fin'],
+    fr: ['date de fin', 'date de cloture']
+  },
+  venue: {en: ['venue', 'place', 'location'], es: ['lugar', 'sede', 'ubicacion'], fr: ['lieu']},
   participants: {en: ['participants'], es: ['participantes'], fr: ['participants']}
 }
 
@@ -77,22 +134,31 @@ const titles: Words<'note'> = {
 }
 
 /** Section titles match when they start with one of these words. */
-const sections: Words<Exclude<SectionKind, 'other'>> = {
-  objectives: {en: ['objective', 'objectives'], es: ['objetivo', 'objetivos'], fr: ['objectif', 'objectifs']},
+const sections: Words<SectionKind> = {
+  objectives: {
+    en: ['objective', 'objectives', 'aim', 'aims', 'purpose'],
+    es: ['objetivo', 'objetivos', 'proposito'],
+    fr: ['objectif', 'objectifs']
+  },
   background: {
     en: ['background', 'context'],
     es: ['antecedentes', 'contexto'],
     fr: ['contexte', 'historique']
   },
   highlights: {
-    en: ['highlights', 'main points', 'outcomes'],
-    es: ['aspectos destacados', 'puntos destacados', 'resultados'],
-    fr: ['points saillants', 'faits marquants', 'resultats']
+    en: ['highlights', 'main points', 'outcomes', 'outcome', 'results', 'summary'],
+    es: ['aspectos destacados', 'puntos destacados', 'resultados', 'resumen'],
+    fr: ['points saillants', 'faits marquants', 'resultats', 'resume']
   },
   comments: {
-    en: ['additional comments', 'comments', 'other comments'],
-    es: ['comentarios adicionales', 'comentarios', 'observaciones'],
-    fr: ['commentaires supplementaires', 'commentaires', 'observations']
+    en: ['additional comments', 'comments', 'other comments', 'follow-up', 'follow up', 'next steps'],
+    es: ['comentarios adicionales', 'comentarios', 'observaciones', 'seguimiento', 'proximos pasos'],
+    fr: ['commentaires supplementaires', 'commentaires', 'observations', 'suivi', 'prochaines etapes']
+  },
+  other: {
+    en: ['conclusions', 'conclusion', 'recommendations'],
+    es: ['conclusiones', 'conclusion', 'recomendaciones'],
+    fr: ['conclusions', 'conclusion', 'recommandations']
   }
 }
 
@@ -104,10 +170,19 @@ export interface Match<Key> {
 /** Reads labels and titles with one vocabulary. */
 export interface Labels {
   field(label: string): Match<FieldKey> | undefined
-  /** Category labels match as a prefix: "Civil society including the private sector". */
-  category(label: string): Match<Category> | undefined
+  /**
+   * A participant category, by what its label says: a known label as a
+   * prefix ("Civil society including the private sector"), else a label
+   * about States ("ECOWAS Member States", "Otros Estados"), about
+   * international, regional or UN bodies, or about civil society, academia
+   * and industry. `strict` (a label found inside a line) takes no other words
+   * before a label about States than acronyms and qualifiers.
+   */
+  category(label: string, strict?: boolean): Match<Category> | undefined
   /** Section titles match when they start with a known title: "Objectives for …". */
-  section(title: string): Match<Exclude<SectionKind, 'other'>> | undefined
+  section(title: string): Match<SectionKind> | undefined
+  /** A section title and nothing else ("Background", "ANTECEDENTES:"). */
+  sectionTitle(title: string): Match<SectionKind> | undefined
   /** Titles of the note itself match as a prefix: "Information Note on …". */
   title(title: string): Match<'note'> | undefined
   /**
@@ -125,8 +200,13 @@ export function createLabels(extra: LabelsConfig = {}): Labels {
   }
   const labels: Labels = {
     field: (label) => lookup(vocabulary.fields, normalizeLabel(label), (word, text) => word === text),
-    category: (label) => lookup(vocabulary.categories, normalizeLabel(label), startsWithWord),
+    category(label, strict = false) {
+      const known = lookup(vocabulary.categories, normalizeLabel(label), startsWithWord)
+      // "Other States" is about States, "Others" is other.
+      return known?.key === 'other' ? (categoryBySense(label, strict) ?? known) : (known ?? categoryBySense(label, strict))
+    },
     section: (title) => lookup(vocabulary.sections, normalizeLabel(title), startsWithWord),
+    sectionTitle: (title) => lookup(vocabulary.sections, normalizeLabel(title), (word, text) => word === text),
     title: (title) => lookup(titles, normalizeLabel(title), startsWithWord),
     isLabel(text) {
       const label = /^([^:]*):/.exec(text)?.[1]
@@ -167,6 +247,121 @@ function normalizeLabel(label: string): string {
     .replace(/[’‘]/g, "'")
     .replace(/[\s\u00a0]+/g, ' ')
   return folded.slice(0, folded.length - trailingRun(folded, /[\s:.]/)).trim()
+}
+
+/** Words of category labels, by language, lowercase and without accents. */
+const sense = {
+  /** What a label about States is about: "States", "Estados", "Delegations". */
+  states: {
+    en: ['states', 'delegations', 'countries', 'governments'],
+    es: ['estados', 'delegaciones', 'paises', 'gobiernos'],
+    fr: ['etats', 'delegations', 'pays', 'gouvernements']
+  },
+  /** Words that may stand next to one: "Member States", "États participants", "Otros Estados". */
+  stateQualifiers: [
+    ...['member', 'members', 'participating', 'other', 'all', 'national', 'invited', 'observer', 'parties'],
+    ...['miembros', 'participantes', 'otros', 'todos', 'nacionales', 'invitados', 'observadores', 'partes'],
+    ...['membres', 'participants', 'autres', 'tous', 'nationales', 'invites', 'observateurs', 'parties']
+  ],
+  /** Bodies: "International and regional organisations", "UN entities". */
+  bodies: {
+    en: ['organizations', 'organisations', 'organization', 'organisation', 'bodies', 'agencies', 'entities'],
+    es: ['organizaciones', 'organismos', 'organizacion', 'organismo', 'entidades', 'agencias'],
+    fr: ['organisations', 'organisation', 'organismes', 'entites', 'agences']
+  },
+  bodyQualifiers: [
+    ...['international', 'regional', 'subregional', 'intergovernmental', 'multilateral', 'specialized'],
+    ...['un', 'united', 'nations', 'other', 'and', 'or', 'of', 'the', 'system', 'relevant'],
+    ...['internacionales', 'regionales', 'subregionales', 'intergubernamentales', 'multilaterales'],
+    ...['naciones', 'unidas', 'otras', 'otros', 'y', 'o', 'de', 'del', 'las', 'los', 'la', 'sistema'],
+    ...['internationales', 'regionales', 'sousregionales', 'intergouvernementales', 'multilaterales'],
+    ...['nations', 'unies', 'autres', 'et', 'ou', 'des', 'du', 'systeme', 'onu', 'nu']
+  ],
+  /** Civil society, academia, industry: what makes a label about them. */
+  civil: {
+    en: ['civil', 'ngo', 'ngos', 'nongovernmental', 'academia', 'academic', 'universities', 'think', 'thinktanks'],
+    es: ['civil', 'ong', 'ongs', 'academia', 'academicas', 'academicos', 'universidades', 'industria'],
+    fr: ['civile', 'ong', 'universitaires', 'universites', 'industrie', 'recherche', 'reflexion']
+  },
+  civilMore: {
+    en: ['industry', 'private', 'research', 'tanks', 'tank'],
+    es: ['privado', 'investigacion', 'gubernamentales'],
+    fr: ['prive', 'gouvernementales']
+  },
+  civilQualifiers: [
+    ...['society', 'sector', 'non', 'governmental', 'organizations', 'organisations', 'institutions'],
+    ...['institutes', 'centres', 'centers', 'and', 'or', 'other', 'including', 'the', 'of', 'experts'],
+    ...['sociedad', 'sector', 'no', 'organizaciones', 'instituciones', 'institutos', 'centros', 'y', 'o'],
+    ...['de', 'la', 'las', 'los', 'otras', 'otros', 'incluido', 'incluida', 'expertos'],
+    ...['societe', 'secteur', 'organisations', 'institutions', 'instituts', 'centres', 'et', 'ou'],
+    ...['de', 'la', 'les', 'des', 'du', 'milieux', 'groupes', 'autres', 'y', 'compris', 'experts']
+  ]
+} as const
+
+const prepositions = new Set(['of', 'from', 'in', 'de', 'del', 'des', 'du', 'd'])
+
+/** A participant category read from what its label says, not from a list of labels. */
+function categoryBySense(label: string, strict: boolean): Match<Category> | undefined {
+  const words = normalizeLabel(label)
+    .replace(/(\p{L})-(\p{L})/gu, '$1$2')
+    .replace(/&/g, ' and ')
+    .replace(/[’']/g, ' ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+  if (words.length === 0 || countryCode(label) !== undefined) return undefined
+  return (
+    aboutStates(words, acronymsOf(label), strict) ??
+    aboutAll(words, sense.civil, [...flat(sense.civilMore), ...sense.civilQualifiers], 'civilSociety') ??
+    aboutAll(words, sense.bodies, sense.bodyQualifiers, 'internationalOrganizations')
+  )
+}
+
+/**
+ * A label about States: a word for them, with qualifiers next to it, then
+ * perhaps "of …" ("Member States of the African Union"); before it, any
+ * group's name ("ECOWAS Member States"), only acronyms when `strict`.
+ */
+function aboutStates(words: string[], acronyms: Set<string>, strict: boolean): Match<Category> | undefined {
+  const qualifiers = new Set<string>(sense.stateQualifiers)
+  for (const [index, word] of words.entries()) {
+    const languages = languagesOf(sense.states, word)
+    if (languages.length === 0) continue
+    const after = words.slice(index + 1)
+    const of = after.findIndex((next) => prepositions.has(next))
+    if (!(of === -1 ? after : after.slice(0, of)).every((next) => qualifiers.has(next))) continue
+    if (of === 0 && after.length === 1) continue
+    const before = words.slice(0, index)
+    if (strict && !before.every((previous) => qualifiers.has(previous) || acronyms.has(previous))) continue
+    return {key: 'states', languages}
+  }
+  return undefined
+}
+
+/** The acronyms of a label ("ECOWAS", "SICA"), as its words are compared. */
+function acronymsOf(label: string): Set<string> {
+  const found = label.match(/(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}\d]+(?![\p{L}\p{N}])/gu) ?? []
+  return new Set(found.map((acronym) => normalizeLabel(acronym)))
+}
+
+/** A label whose words are all of one kind, with at least one that names it. */
+function aboutAll(
+  words: string[],
+  heads: Record<Language, readonly string[]>,
+  qualifiers: readonly string[],
+  key: Category
+): Match<Category> | undefined {
+  const languages = [...new Set(words.flatMap((word) => languagesOf(heads, word)))]
+  if (languages.length === 0) return undefined
+  const allowed = new Set([...flat(heads), ...qualifiers])
+  return words.every((word) => allowed.has(word)) ? {key, languages} : undefined
+}
+
+function languagesOf(words: Record<Language, readonly string[]>, word: string): Language[] {
+  return (Object.keys(words) as Language[]).filter((language) => words[language].includes(word))
+}
+
+function flat(words: Record<Language, readonly string[]>): string[] {
+  return Object.values(words).flat()
 }
 
 /** The default words with a configuration's added, normalized like the labels they match. */

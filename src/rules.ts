@@ -72,6 +72,10 @@ export const rules = {
     severity: 'warning',
     summary: 'The note gives no e-mail address, URL or phone number.'
   },
+  'empty-entry': {
+    severity: 'warning',
+    summary: 'A list or value holds an empty entry (`Chile, , Peru`), where a name was removed: it was dropped.'
+  },
   'invalid-manifest': {
     severity: 'warning',
     summary:
@@ -113,6 +117,22 @@ export const rules = {
   'moved-footnote': {
     severity: 'info',
     summary: 'Footnote text stranded in the body was moved to the footnotes.'
+  },
+  'run-on-line': {
+    severity: 'info',
+    summary: 'A line holding several header fields, or a heading and its text, was read as one line each.'
+  },
+  'page-furniture': {
+    severity: 'info',
+    summary: "A page number, a running header or a download site's banner line was dropped."
+  },
+  'section-title-line': {
+    severity: 'info',
+    summary: 'A plain line that is only a section title (`Background`, `2. Highlights`) was read as a section heading.'
+  },
+  'ambiguous-date': {
+    severity: 'info',
+    summary: 'A numeric date that reads both day first and month first (`03/04/2015`) was read day first, as the UN writes it.'
   }
 } as const satisfies Record<string, Rule>
 

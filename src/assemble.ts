@@ -42,24 +42,21 @@ export default function assemble() {
       extra = []
     } = file.data
     const {name, dates, venue, organizers} = event ?? {}
-    // Without errors, every extractor found its part.
-    assert(
-      source && language && name && dates && venue && organizers,
-      'record parts missing without an error'
-    )
-    assert(participants && sections && footnotes && contacts, 'record lists missing without an error')
+    // Without errors, the event's name and start date were found: the parts
+    // a note may lack are those the configuration's `required` leaves out.
+    assert(source && language && name && dates, 'record parts missing without an error')
 
     const record: InformationNote = {
-      schemaVersion: 1,
+      schemaVersion: 2,
       id: `${dates.start}-${slug(name) || source.sha256.slice(0, 12)}`,
       source,
       language,
       ...(title === undefined ? {} : {title}),
-      event: {name, dates, venue, organizers},
-      participants,
-      sections,
-      footnotes,
-      contacts,
+      event: {name, dates, ...(venue ? {venue} : {}), ...(organizers ? {organizers} : {})},
+      participants: participants ?? [],
+      sections: sections ?? [],
+      footnotes: footnotes ?? [],
+      contacts: contacts ?? [],
       extra
     }
     // Values that come from the whole note rather than from one place in it.

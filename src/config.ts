@@ -14,7 +14,7 @@ import {locate, nodeValue, parseJson} from './json-file.js'
 import {createLabels, type Labels} from './labels.js'
 import {type Limits, limitsOf} from './limits.js'
 import {describe, display} from './paths.js'
-import {type RuleId, rules} from './rules.js'
+import {type RuleId, rules, severityOf} from './rules.js'
 
 const configName = 'infonote.config.json'
 const ignoreName = '.infonoteignore'
@@ -36,20 +36,28 @@ export interface Settings {
 /** A configuration that cannot be used: a usage error (exit code 2). */
 export class UsageError extends Error {}
 
-const requiredRules = {
+/** The parts a complete note has, and the rule that reports each one missing. */
+const partRules = {
   title: 'missing-title',
+  venue: 'missing-venue',
+  organizers: 'missing-organizers',
   participants: 'missing-participants',
+  sections: 'missing-sections',
   footnote: 'missing-footnote',
   contact: 'missing-contact'
 } as const
+
+type Part = keyof typeof partRules
+
+/** The parts a note must have when the configuration does not say: as before `required` could leave any out. */
+export const defaultRequired: readonly Part[] = ['venue', 'organizers', 'sections']
 
 /**
  * The settings of a configuration object (as the library takes it); `base`
  * is the folder its `ignore` patterns are relative to.
  */
 export function settingsFrom(config: Config = {}, base?: string, ignoreFile?: string): Settings {
-  const rules: Settings['rules'] = {...config.rules}
-  for (const part of config.required ?? []) rules[requiredRules[part]] = 'error'
+  const rules = rulesFrom(config)
   const matchers = [
     ...(config.ignore && base ? [{base, match: ignore().add(config.ignore)}] : []),
     ...(ignoreFile
@@ -74,6 +82,23 @@ export function settingsFrom(config: Config = {}, base?: string, ignoreFile?: st
       })
   }
 }
+
+/**
+ * Severity per rule: the configuration's `rules`; a required part's rule is
+ * an error, and a part left out is a warning unless configured otherwise.
+ */
+function rulesFrom(config: Config): Settings['rules'] {
+  const rules: Settings['rules'] = {...config.rules}
+  const required = new Set<Part>(config.required ?? defaultRequired)
+  for (const [part, rule] of Object.entries(partRules) as [Part, RuleId][]) {
+    if (required.has(part)) rules[rule] = 'error'
+    else if (severityOf(rule) === 'error') rules[rule] ??= 'warning'
+  }
+  return rules
+}
+
+/** The severities when there is no configuration. */
+export const defaultRules = rulesFrom({})
 
 /** The settings for a run in `cwd`: from `explicit`, or from the nearest configuration. */
 export function loadSettings(cwd: string, explicit?: string): Settings {

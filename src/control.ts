@@ -15,7 +15,7 @@ import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {Settings} from './config.js'
-import {configurable, type RuleId} from './rules.js'
+import {configurable, partOf, type RuleId} from './rules.js'
 import {walk} from './tree.js'
 
 const comment = /^<!--\s*infonote-(disable-next-line|disable|enable)\b([\s\S]*?)-->$/
@@ -29,7 +29,10 @@ interface Directive {
 export function control(file: VFile, tree: Root | undefined, rules: Settings['rules']): void {
   const directives = tree ? readDirectives(tree) : []
   file.messages = file.messages.filter((message) => {
-    if (configurable(message.ruleId as RuleId) && silenced(message, directives)) return false
+    const id = message.ruleId as RuleId
+    // A required part's absence is an error that no comment silences.
+    const required = partOf(id) !== undefined && rules[id] === 'error'
+    if (configurable(id) && !required && silenced(message, directives)) return false
     const fatal = configured(message, rules)
     if (fatal === 'off') return false
     message.fatal = fatal

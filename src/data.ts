@@ -14,6 +14,7 @@ import type {
   Source
 } from './generated/information-note.js'
 import type {Category, FieldKey, Labels, Language} from './labels.js'
+import type {Reflowed} from './reflow.js'
 import type {Span} from './span.js'
 
 /** A `Label: value` line of the header, with the lines that belong to it. */
@@ -44,6 +45,8 @@ declare module 'vfile' {
   interface DataMap {
     /** The vocabulary to read labels with, when a configuration adds words. */
     labels: Labels
+    /** The text that was parsed, when the note's text needed repairs before parsing. */
+    reflow: Reflowed
     source: Source
     header: Header
     title: string

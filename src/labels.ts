@@ -79,7 +79,14 @@ const fields: Words<FieldKey> = {
       'location and date',
       'location and dates'
     ],
-    es: ['fecha y lugar', 'fechas y lugar', 'fecha y sede', 'fechas y sede', 'lugar y fecha', 'lugar y fechas'],
+    es: [
+      'fecha y lugar',
+      'fechas y lugar',
+      'fecha y sede',
+      'fechas y sede',
+      'lugar y fecha',
+      'lugar y fechas'
+    ],
     fr: ['date et lieu', 'dates et lieu', 'lieu et date', 'lieu et dates']
   },
   date: {en: ['date', 'dates'], es: ['fecha', 'fechas'], fr: ['date', 'dates']},
@@ -124,6 +131,14 @@ const categories: Words<Category> = {
   other: {en: ['others', 'other'], es: ['otros'], fr: ['autres']}
 }
 
+/**
+ * The title's words, as a pattern, with the footnote marker PDF text
+ * extraction leaves after it (`Information Note1`, `Nota Informativa 1`,
+ * `Note d'information [1]`): the words, a space or none, the marker.
+ */
+export const titleMarker =
+  /(information\s+note|nota\s+informativa|nota\s+de\s+informaci[oó]n|note\s+d['’]information)([*_]*)( ?)(\d{1,2}|\[\d{1,2}\])(?=[\s*_:]|$)/iu
+
 /** Titles of the note itself match as a prefix: "Information Note on …". */
 const titles: Words<'note'> = {
   note: {
@@ -136,8 +151,8 @@ const titles: Words<'note'> = {
 /** Section titles match when they start with one of these words. */
 const sections: Words<SectionKind> = {
   objectives: {
-    en: ['objective', 'objectives', 'aim', 'aims', 'purpose'],
-    es: ['objetivo', 'objetivos', 'proposito'],
+    en: ['objective', 'objectives'],
+    es: ['objetivo', 'objetivos'],
     fr: ['objectif', 'objectifs']
   },
   background: {
@@ -146,19 +161,19 @@ const sections: Words<SectionKind> = {
     fr: ['contexte', 'historique']
   },
   highlights: {
-    en: ['highlights', 'main points', 'outcomes', 'outcome', 'results', 'summary'],
+    en: ['highlights', 'main points', 'outcomes', 'outcome', 'summary'],
     es: ['aspectos destacados', 'puntos destacados', 'resultados', 'resumen'],
     fr: ['points saillants', 'faits marquants', 'resultats', 'resume']
   },
   comments: {
-    en: ['additional comments', 'comments', 'other comments', 'follow-up', 'follow up', 'next steps'],
-    es: ['comentarios adicionales', 'comentarios', 'observaciones', 'seguimiento', 'proximos pasos'],
-    fr: ['commentaires supplementaires', 'commentaires', 'observations', 'suivi', 'prochaines etapes']
+    en: ['additional comments', 'comments', 'other comments', 'follow-up', 'follow up'],
+    es: ['comentarios adicionales', 'comentarios', 'observaciones', 'seguimiento'],
+    fr: ['commentaires supplementaires', 'commentaires', 'observations', 'suivi']
   },
   other: {
-    en: ['conclusions', 'conclusion', 'recommendations'],
-    es: ['conclusiones', 'conclusion', 'recomendaciones'],
-    fr: ['conclusions', 'conclusion', 'recommandations']
+    en: ['conclusions', 'conclusion'],
+    es: ['conclusiones', 'conclusion'],
+    fr: ['conclusions', 'conclusion']
   }
 }
 
@@ -203,10 +218,13 @@ export function createLabels(extra: LabelsConfig = {}): Labels {
     category(label, strict = false) {
       const known = lookup(vocabulary.categories, normalizeLabel(label), startsWithWord)
       // "Other States" is about States, "Others" is other.
-      return known?.key === 'other' ? (categoryBySense(label, strict) ?? known) : (known ?? categoryBySense(label, strict))
+      return known?.key === 'other'
+        ? (categoryBySense(label, strict) ?? known)
+        : (known ?? categoryBySense(label, strict))
     },
     section: (title) => lookup(vocabulary.sections, normalizeLabel(title), startsWithWord),
-    sectionTitle: (title) => lookup(vocabulary.sections, normalizeLabel(title), (word, text) => word === text),
+    sectionTitle: (title) =>
+      lookup(vocabulary.sections, normalizeLabel(title), (word, text) => word === text),
     title: (title) => lookup(titles, normalizeLabel(title), startsWithWord),
     isLabel(text) {
       const label = /^([^:]*):/.exec(text)?.[1]
@@ -279,7 +297,17 @@ const sense = {
   ],
   /** Civil society, academia, industry: what makes a label about them. */
   civil: {
-    en: ['civil', 'ngo', 'ngos', 'nongovernmental', 'academia', 'academic', 'universities', 'think', 'thinktanks'],
+    en: [
+      'civil',
+      'ngo',
+      'ngos',
+      'nongovernmental',
+      'academia',
+      'academic',
+      'universities',
+      'think',
+      'thinktanks'
+    ],
     es: ['civil', 'ong', 'ongs', 'academia', 'academicas', 'academicos', 'universidades', 'industria'],
     fr: ['civile', 'ong', 'universitaires', 'universites', 'industrie', 'recherche', 'reflexion']
   },
@@ -404,4 +432,34 @@ function lookup<Key extends string>(
     }
   }
   return best && {key: best.key, languages: best.languages}
+}
+
+/** Words a sub-heading may hold in lower case: "Day 2 (14 May):", "Visit to the port:". */
+const minorWords = new Set(
+  'of the and on to in at for with by a an de del la las los el y en du des le les et à au aux d l'.split(' ')
+)
+const maxSubheadingWords = 8
+
+/**
+ * Whether a line is a short sub-heading inside a section: a few words that
+ * each start with a capital or a digit (or are short joining words, or
+ * stand in parentheses), ending with a colon: "Day 2 (14 May):",
+ * "Session 3:", "Jour 2 (15 mai) :". "Participants agreed on the following:"
+ * is a sentence, not a sub-heading.
+ */
+export function isSubheading(text: string): boolean {
+  const plain = text
+    .trim()
+    .replace(/^[*_]+|[*_]+$/g, '')
+    .trim()
+  if (!/^\p{Lu}/u.test(plain) || !/\S\s?:$/.test(plain)) return false
+  const words = plain
+    .slice(0, -1)
+    .replace(/\([^()]*\)/g, '(…)')
+    .split(/\s+/)
+    .filter(Boolean)
+  return (
+    words.length <= maxSubheadingWords &&
+    words.every((word) => /^[\p{Lu}\p{N}(]/u.test(word) || minorWords.has(word.toLowerCase()))
+  )
 }

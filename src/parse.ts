@@ -9,6 +9,7 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import type {Preset} from 'unified'
 import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
 import {walk} from './tree.js'
 
 declare module 'mdast' {
@@ -22,7 +23,7 @@ const reference = /^&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/i
 
 function sourceOffsets() {
   return (tree: Root, file: VFile) => {
-    const source = String(file.value)
+    const source = file.data.reflow?.text ?? String(file.value)
     walk(tree, (node) => {
       if (node.type !== 'text') return
       const start = node.position?.start.offset
@@ -53,4 +54,32 @@ function align(value: string, source: string, base: number): number[] {
   return offsets
 }
 
-export const parse: Preset = {plugins: [remarkParse, remarkGfm, sourceOffsets]}
+/**
+ * When the parsed text is the note repaired (see `reflow`), every position
+ * is moved back into the note as written, and text nodes get the offset of
+ * each character where the repairs made them other than consecutive.
+ */
+function remap() {
+  return (tree: Root, file: VFile) => {
+    const map = file.data.reflow?.map
+    if (!map) return
+    const place = location(file)
+    const at = (offset: number) => map[Math.min(offset, map.length - 1)] ?? 0
+    walk(tree, (node) => {
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      if (start === undefined || end === undefined) return
+      if (node.type === 'text') {
+        const offsets = Array.from(node.value, (_, index) => at(node.data?.offsets?.[index] ?? start + index))
+        const consecutive = offsets.every((offset, index) => offset === at(start) + index)
+        if (consecutive) delete node.data?.offsets
+        else node.data = {...node.data, offsets}
+      }
+      const from = place.toPoint(at(start))
+      const to = place.toPoint(end > start ? at(end - 1) + 1 : at(start))
+      if (from && to) node.position = {start: from, end: to}
+    })
+  }
+}
+
+export const parse: Preset = {plugins: [remarkParse, remarkGfm, sourceOffsets, remap]}

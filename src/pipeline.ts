@@ -9,16 +9,18 @@ import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import './data.js'
 import assemble from './assemble.js'
-import {type Settings, settingsFrom} from './config.js'
+import {defaultRules, type Settings, settingsFrom} from './config.js'
 import {control} from './control.js'
 import {decode} from './decode.js'
 import {extract} from './extract.js'
 import type {Config} from './generated/config.js'
 import type {InformationNote} from './generated/information-note.js'
+import {labelsOf} from './labels.js'
 import {checkLineNesting, checkSize, checkTreeNesting, defaultLimits} from './limits.js'
 import {fileStart, isError, report} from './message.js'
 import {normalize} from './normalize.js'
 import {parse} from './parse.js'
+import {reflow} from './reflow.js'
 import validate from './validate.js'
 
 export interface ConvertOptions {
@@ -58,13 +60,14 @@ export function convertFile(file: VFile, settings?: Pick<Settings, 'labels' | 'r
     checkSize(file, settings?.limits.maxBytes ?? defaultLimits.maxBytes)
     decode(file)
     checkLineNesting(file)
-    tree = processor.parse(file) as Root
+    reflow(file, labelsOf(file))
+    tree = processor.parse(file.data.reflow ? new VFile(file.data.reflow.text) : file) as Root
     checkTreeNesting(tree, file)
     processor.runSync(tree, file)
   } catch (error) {
     if (!(error instanceof VFileMessage && file.messages.includes(error))) crashed(file, error)
   }
-  control(file, tree, settings?.rules ?? {})
+  control(file, tree, settings?.rules ?? defaultRules)
   if (file.messages.some(isError)) delete file.data.record
   return file
 }

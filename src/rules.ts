@@ -9,6 +9,12 @@ export interface Rule {
   severity: Severity
   summary: string
   /**
+   * The part of a complete note whose absence the rule reports: an error
+   * while the configuration's `required` lists the part, a warning (or as
+   * configured) otherwise.
+   */
+  part?: string
+  /**
    * The message comes from the run (a bug, a time or memory limit), not from
    * the note alone: a re-run converts the note again instead of trusting the
    * manifest.
@@ -51,9 +57,13 @@ export const rules = {
     severity: 'error',
     summary: 'The date text is not a calendar date or range infonote can read.'
   },
-  'missing-venue': {severity: 'error', summary: 'The header gives no venue.'},
-  'missing-organizers': {severity: 'error', summary: 'The header has no "Organizers" field.'},
-  'missing-sections': {severity: 'error', summary: 'The note has no numbered sections.'},
+  'missing-venue': {severity: 'error', part: 'venue', summary: 'The header gives no venue.'},
+  'missing-organizers': {
+    severity: 'error',
+    part: 'organizers',
+    summary: 'The header has no "Organizers" field.'
+  },
+  'missing-sections': {severity: 'error', part: 'sections', summary: 'The note has no numbered sections.'},
   'duplicate-id': {severity: 'error', summary: 'Another note of the batch has the same id.'},
   'output-collision': {
     severity: 'error',
@@ -62,19 +72,26 @@ export const rules = {
   'unwritable-output': {severity: 'error', summary: 'The output file of a note could not be written.'},
   'internal-error': {severity: 'error', summary: 'infonote failed on this file: a bug.', transient: true},
   'unknown-country': {severity: 'warning', summary: 'A State or venue country is not a known country.'},
-  'missing-title': {severity: 'warning', summary: 'The note has no title line.'},
-  'missing-participants': {severity: 'warning', summary: 'The header names no participants.'},
+  'missing-title': {severity: 'warning', part: 'title', summary: 'The note has no title line.'},
+  'missing-participants': {
+    severity: 'warning',
+    part: 'participants',
+    summary: 'The header names no participants.'
+  },
   'missing-footnote': {
     severity: 'warning',
+    part: 'footnote',
     summary: 'The note has no footnote, or a footnote marker has no footnote text.'
   },
   'missing-contact': {
     severity: 'warning',
+    part: 'contact',
     summary: 'The note gives no e-mail address, URL or phone number.'
   },
   'empty-entry': {
     severity: 'warning',
-    summary: 'A list or value holds an empty entry (`Chile, , Peru`), where a name was removed: it was dropped.'
+    summary:
+      'A list or value holds an empty entry (`Chile, , Peru`), where a name was removed: it was dropped.'
   },
   'invalid-manifest': {
     severity: 'warning',
@@ -128,11 +145,13 @@ export const rules = {
   },
   'section-title-line': {
     severity: 'info',
-    summary: 'A plain line that is only a section title (`Background`, `2. Highlights`) was read as a section heading.'
+    summary:
+      'A plain line that is only a section title (`Background`, `2. Highlights`) was read as a section heading.'
   },
   'ambiguous-date': {
     severity: 'info',
-    summary: 'A numeric date that reads both day first and month first (`03/04/2015`) was read day first, as the UN writes it.'
+    summary:
+      'A numeric date that reads both day first and month first (`03/04/2015`) was read day first, as the UN writes it.'
   }
 } as const satisfies Record<string, Rule>
 
@@ -150,9 +169,19 @@ export type SchemaRuleId = `schema-${string}`
 
 export type RuleId = keyof typeof rules | SchemaRuleId
 
-/** Warnings and infos: a configuration may change their severity, a comment silence them. */
+/**
+ * Warnings and infos, and the parts `required` may leave out: a
+ * configuration may change their severity, a comment silence them (unless
+ * the part is required).
+ */
 export function configurable(ruleId: RuleId): boolean {
-  return ruleId in rules && severityOf(ruleId) !== 'error'
+  return ruleId in rules && (severityOf(ruleId) !== 'error' || partOf(ruleId) !== undefined)
+}
+
+/** The part of a note a `missing-*` rule is about. */
+export function partOf(ruleId: RuleId): string | undefined {
+  const rule: Rule | undefined = rules[ruleId as keyof typeof rules]
+  return rule?.part
 }
 
 /** Whether a note with this message is converted again on the next run (see `Rule.transient`). */

@@ -80,7 +80,7 @@ describe('Windows-1252', () => {
       country: 'Colombia',
       countryCode: 'CO'
     })
-    expect(result.record?.footnotes[0]?.text.slice(0, 17)).toBe('For information —')
+    expect(result.record?.footnotes?.[0]?.text.slice(0, 17)).toBe('For information —')
     expect(messageLines(result.messages)[0]).toBe(
       '3:17 info Read the file as Windows-1252: byte 0xB9 (byte 18) is not UTF-8 decoded-as-windows-1252'
     )

@@ -44,7 +44,7 @@ describe('dates and venues', () => {
       start,
       end
     })
-    expect(record?.event.venue.text).toBe(venue)
+    expect(record?.event.venue?.text).toBe(venue)
   })
 
   it.each([
@@ -153,14 +153,14 @@ describe('lists', () => {
     ]
   ])('States: %s', (value, states) => {
     const record = convert(note(...basics.slice(0, 3), `- Participants: States: ${value}`)).record
-    expect(record?.participants[0]?.entries.map((entry) => [entry.name, entry.countryCode])).toEqual(states)
+    expect(record?.participants?.[0]?.entries.map((entry) => [entry.name, entry.countryCode])).toEqual(states)
   })
 
   it('keeps a group without a list as one entry, without a warning', () => {
     const result = convert(
       note(...basics.slice(0, 3), '- Participants: States: Member States of CARICOM, Chile')
     )
-    expect(result.record?.participants[0]?.entries).toEqual([
+    expect(result.record?.participants?.[0]?.entries).toEqual([
       {name: 'Member States of CARICOM'},
       {name: 'Chile', countryCode: 'CL'}
     ])
@@ -216,13 +216,13 @@ describe('header layouts', () => {
       ...body
     ].join('\n')
     const record = convert(text).record
-    expect([record?.title, record?.event.name, record?.event.organizers, record?.event.venue.city]).toEqual([
+    expect([record?.title, record?.event.name, record?.event.organizers, record?.event.venue?.city]).toEqual([
       'Information Note',
       'Workshop',
       [{name: 'UNODA'}, {name: 'OAS'}],
       'Lima'
     ])
-    expect(record?.sections.map((section) => section.title)).toEqual(['Objectives'])
+    expect(record?.sections?.map((section) => section.title)).toEqual(['Objectives'])
   })
 
   it('reads a header laid out as a table', () => {
@@ -335,7 +335,7 @@ describe('sections', () => {
       '',
       '> A quotation.'
     ].join('\n')
-    expect(convert(text).record?.sections[0]?.paragraphs).toEqual([
+    expect(convert(text).record?.sections?.[0]?.paragraphs).toEqual([
       'Day | Topic',
       '1 | Export controls',
       'Article 3',
@@ -373,7 +373,7 @@ describe('footnotes', () => {
 
   it('leaves a superscript that is not a footnote marker', () => {
     const record = convert(note(...basics).replace('Raise awareness.', 'A 500 m² site.')).record
-    expect(record?.sections[0]?.items).toEqual([{text: 'A 500 m² site.'}])
+    expect(record?.sections?.[0]?.items).toEqual([{text: 'A 500 m² site.'}])
   })
 
   it('numbers named footnotes after the numbered ones', () => {
@@ -434,7 +434,7 @@ describe('discovery', () => {
 describe('found in review', () => {
   it('reads a very long paragraph', () => {
     const text = note(...basics).replace('Raise awareness.', `Raise ${'awareness '.repeat(25_000)}.`)
-    expect(convert(text).record?.sections[0]?.items[0]?.text.length).toBe(250_007)
+    expect(convert(text).record?.sections?.[0]?.items[0]?.text.length).toBe(250_007)
   })
 
   it('drops empty items of a participant list', () => {
@@ -480,9 +480,11 @@ describe('found in review', () => {
         '- Date and Venue: 4 May 2014, Quito, Ecuador'
       )
     )
-    expect([result.record?.event.dates.start, result.record?.event.venue.city, result.record?.extra]).toEqual(
-      ['2013-05-03', 'Lima', [{label: 'Date and Venue', value: '4 May 2014, Quito, Ecuador'}]]
-    )
+    expect([
+      result.record?.event.dates.start,
+      result.record?.event.venue?.city,
+      result.record?.extra
+    ]).toEqual(['2013-05-03', 'Lima', [{label: 'Date and Venue', value: '4 May 2014, Quito, Ecuador'}]])
   })
 
   it('keeps the text of raw HTML in a section', () => {
@@ -490,7 +492,7 @@ describe('found in review', () => {
       '- Raise awareness.',
       '<table><tr><td>Customs</td><td>enforcement &amp; borders</td></tr></table>'
     )
-    expect(convert(text).record?.sections[0]?.paragraphs).toEqual(['Customs | enforcement & borders'])
+    expect(convert(text).record?.sections?.[0]?.paragraphs).toEqual(['Customs | enforcement & borders'])
   })
 
   it('spells out letters that are not accented forms in ids', () => {
@@ -523,11 +525,11 @@ describe('found in review', () => {
       .replace('Raise awareness.', 'A 500 m² site.[^2] See [3].')
       .replace('¹ For information', '² Second.\n\n¹ For information')
     const result = convert(text)
-    expect([result.record?.title, result.record?.sections[0]?.items]).toEqual([
+    expect([result.record?.title, result.record?.sections?.[0]?.items]).toEqual([
       'Information Note',
       [{text: 'A 500 m² site. See [3].'}]
     ])
-    expect(result.record?.footnotes.map((footnote) => footnote.marker)).toEqual(['1', '2'])
+    expect(result.record?.footnotes?.map((footnote) => footnote.marker)).toEqual(['1', '2'])
     expect(messageLines(result.messages).filter((line) => line.includes('missing-footnote'))).toEqual([])
     const missing = convert(note(...basics).replace('Raise awareness.', 'Raise awareness.[^2]'))
     expect(messageLines(missing.messages).filter((line) => line.includes('missing-footnote'))).toEqual([

@@ -302,7 +302,7 @@ function render(spec: Spec): {text: string; expected: Partial<InformationNote>} 
       sections: spec.sections.map((index, position) => {
         const [title, kind] = words.sections[index] as readonly [
           string,
-          InformationNote['sections'][number]['kind']
+          NonNullable<InformationNote['sections']>[number]['kind']
         ]
         return {
           number: position + 1,

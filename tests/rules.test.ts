@@ -211,7 +211,7 @@ describe('infos: one per repair', () => {
     expect(result.record?.footnotes).toEqual([
       {marker: '1', text: 'For information – not an official report.'}
     ])
-    expect(result.record?.sections[0]?.paragraphs).toEqual([])
+    expect(result.record?.sections?.[0]?.paragraphs).toEqual([])
   })
 })
 
@@ -261,7 +261,7 @@ describe('more repairs', () => {
     expect(messageLines(result.messages).filter((line) => line.endsWith('paragraph-heading'))).toEqual([
       '8:1 info Read bold paragraph "1. Objectives" as a section heading paragraph-heading'
     ])
-    expect(result.record?.sections.map((section) => [section.number, section.title, section.kind])).toEqual([
+    expect(result.record?.sections?.map((section) => [section.number, section.title, section.kind])).toEqual([
       [1, 'Objectives', 'objectives'],
       [2, 'Additional comments', 'comments']
     ])
@@ -269,7 +269,7 @@ describe('more repairs', () => {
 
   it('list-item-heading: a heading item with its bullets indented under it', () => {
     const result = convert(note({8: '1. **Objectives**\n\n   - Raise awareness.', 9: null, 10: null}))
-    expect(result.record?.sections[0]?.items).toEqual([{text: 'Raise awareness.'}])
+    expect(result.record?.sections?.[0]?.items).toEqual([{text: 'Raise awareness.'}])
   })
 
   it.each([
@@ -291,7 +291,7 @@ describe('more repairs', () => {
     const result = convert(
       note({10: '- Raise awareness.\n¹ For information – not an official report.', 16: null})
     )
-    expect(result.record?.sections[0]?.items).toEqual([{text: 'Raise awareness.'}])
+    expect(result.record?.sections?.[0]?.items).toEqual([{text: 'Raise awareness.'}])
     expect(result.record?.footnotes).toEqual([
       {marker: '1', text: 'For information – not an official report.'}
     ])
@@ -304,7 +304,7 @@ describe('more repairs', () => {
     const result = convert(
       note({10: '- Raise awareness.\n- ¹ For information – not an official report.\n- Explain.', 16: null})
     )
-    expect(result.record?.sections[0]?.items).toEqual([{text: 'Raise awareness.'}, {text: 'Explain.'}])
+    expect(result.record?.sections?.[0]?.items).toEqual([{text: 'Raise awareness.'}, {text: 'Explain.'}])
     expect(result.record?.footnotes).toEqual([
       {marker: '1', text: 'For information – not an official report.'}
     ])

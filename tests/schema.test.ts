@@ -74,7 +74,7 @@ describe('the schema', () => {
     ],
     [
       'an extra field deep down',
-      (record: InformationNote) => Object.assign(record.event.venue, {region: 'Andes'}),
+      (record: InformationNote) => Object.assign(record.event.venue ?? {}, {region: 'Andes'}),
       [{keyword: 'additionalProperties', instancePath: '/event/venue'}]
     ],
     [
@@ -116,7 +116,7 @@ describe('schema errors as messages', () => {
   it('places an error inside a list at the offending item', () => {
     expect(
       check((record) => {
-        Object.assign(record.event.organizers[3] ?? {}, {acronym: ''})
+        Object.assign(record.event.organizers?.[3] ?? {}, {acronym: ''})
       })
     ).toEqual([
       '6:175 error Unexpected record value at /event/organizers/3/acronym: must NOT have fewer than 1 characters schema-minLength'

@@ -19,6 +19,7 @@ import type {
 } from 'mdast'
 import type {VFile} from 'vfile'
 import {type Location, location} from 'vfile-location'
+import {titleMarker} from '../labels.js'
 import {report} from '../message.js'
 import {at, type Cut, lineCuts, slicePosition, sliceText, splitParagraphAt, textOf, walk} from '../tree.js'
 
@@ -39,6 +40,7 @@ export default function footnotes() {
       ...tree.children.flatMap((node) => (node.type === 'footnoteDefinition' ? [node.identifier] : []))
     ])
     for (const definition of definitions) tree.children.push(definition)
+    titleReference(tree, file, place)
     markReferences(tree, (node) => references(node, known, file, place))
   }
 }
@@ -66,6 +68,40 @@ function markReferences(tree: Root, split: (node: Text) => PhrasingContent[] | u
     parent.children = (parent.children as RootContent[]).flatMap(
       (child) => (child.type === 'text' ? texts.get(child) : undefined) ?? [child]
     ) as typeof parent.children
+  }
+}
+
+/**
+ * The plain digit PDF text extraction leaves after the title's words
+ * (`Information Note1`, `Nota Informativa 1`, `Note d'information [1]`): a
+ * footnote marker, whether or not the note has the footnote's text.
+ */
+function titleReference(tree: Root, file: VFile, place: Location): void {
+  const first = tree.children.find((node) => node.type !== 'html')
+  if (first?.type !== 'paragraph' && first?.type !== 'heading') return
+  const parents: Parent[] = [first]
+  for (let parent = parents.pop(); parent; parent = parents.pop()) {
+    for (const [index, child] of (parent.children as Nodes[]).entries()) {
+      if (child.type !== 'text') {
+        if ('children' in child) parents.push(child as Parent)
+        continue
+      }
+      const match = titleMarker.exec(child.value)
+      if (!match) continue
+      const [, words = '', emphasis = '', space = '', marker = ''] = match
+      const start = match.index + words.length + emphasis.length + space.length
+      const end = start + marker.length
+      const identifier = marker.replace(/[[\]]/g, '')
+      const position = slicePosition(child, start, end, place)
+      const parts: PhrasingContent[] = [
+        sliceText(child, 0, start - space.length, place),
+        {type: 'footnoteReference', identifier, label: identifier, ...at(position)},
+        ...(end < child.value.length ? [sliceText(child, end, child.value.length, place)] : [])
+      ]
+      parent.children.splice(index, 1, ...(parts as typeof parent.children))
+      report(file, 'footnote-marker', `Read "${marker}" as a reference to footnote ${identifier}`, position)
+      return
+    }
   }
 }
 

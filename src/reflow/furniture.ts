@@ -1,0 +1,55 @@
+/**
+ * Page furniture that PDF text extraction leaves among the note's lines: page
+ * numbers (`3`, `- 2 -`, `Page 2 of 4`), running headers repeated at page
+ * breaks, and, before the title, a download site's banner and file details
+ * (`Pages: 4`, `Format: PDF, 310 KB`, `>>`). Each line is dropped, with an
+ * info; none is ever read as a title or a field.
+ */
+import {report} from '../message.js'
+import {isSyntax, sectionLine} from './layout.js'
+import type {Edit, Note} from './note.js'
+
+const pageNumber =
+  /^\s*(?:[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}|\d{1,3}\s*\/\s*\d{1,3}|(?:page|p[aá]gina|p[aá]g\.?|p\.)\s*\d{1,3}(?:\s*(?:of|de|sur|\/)\s*\d{1,3})?)\s*$/iu
+const maxHeaderWords = 15
+
+export function furniture(note: Note): Edit[] {
+  const dropped: [number, string][] = []
+  const banner = note.title ?? 0
+  const repeated = runningHeaders(note)
+  for (const [index, line] of note.lines.entries()) {
+    if (!note.isText(index)) continue
+    const text = line.text.trim()
+    if (index < banner)
+      dropped.push([index, `Dropped the line "${text}" before the title: it is not part of the note`])
+    else if (pageNumber.test(text)) dropped.push([index, `Dropped the page number "${text}"`])
+    else if (index !== note.title && repeated.has(key(text)))
+      dropped.push([index, `Dropped the running header "${text}", repeated at page breaks`])
+  }
+  return dropped.map(([index, reason]) => {
+    const line = note.lines[index] as (typeof note.lines)[number]
+    note.dropped.add(index)
+    report(note.file, 'page-furniture', reason, note.span(line))
+    const next = note.lines[index + 1]
+    return {start: line.start, end: next ? next.start : line.end, insert: ''}
+  })
+}
+
+/** Lines of text found twice or more that can only be a running header or footer. */
+function runningHeaders(note: Note): Set<string> {
+  const counts = new Map<string, number>()
+  for (const [index, line] of note.lines.entries()) {
+    if (!note.isText(index) || index < (note.title ?? 0) || isSyntax(line)) continue
+    const text = line.text.trim()
+    const words = text.split(/\s+/).length
+    if (words < 2 || words > maxHeaderWords || !/\p{L}/u.test(text) || /:\s*$/.test(text)) continue
+    if (note.labels.isLabel(text) || sectionLine(text, note.labels) || /^[\d⁰¹²³⁴⁵⁶⁷⁸⁹^[]/.test(text))
+      continue
+    counts.set(key(text), (counts.get(key(text)) ?? 0) + 1)
+  }
+  return new Set([...counts].filter(([, count]) => count > 1).map(([text]) => text))
+}
+
+function key(text: string): string {
+  return text.replace(/\s+/g, ' ').toLowerCase()
+}

@@ -1,0 +1,130 @@
+/**
+ * Section headings that PDF text extraction left as plain text: a line that
+ * is only a section title (`Background`, `ANTECEDENTES:`, `2. Highlights`)
+ * becomes a Markdown heading, and so does a numbered heading run into a line
+ * (`… (IAEA) 1. Objectives of the Committee's participation Present the …`)
+ * when its number comes next and its title starts with a section word. The
+ * first section heading ends the header.
+ */
+import {report} from '../message.js'
+import {isSyntax, type Line, sectionLine} from './layout.js'
+import type {Edit, Note} from './note.js'
+
+/** A numbered heading inside a line (or at its start), before a capital. */
+const inline = /(^|[ \t]+)(\d{1,2})[.)][ \t]+(?=\p{Lu})/gu
+/** Words a title may go on with before a capital: "Objectives of the Committee's …". */
+const joining = new Set(
+  'of the and on for to in at with by a an de del la las los el y en du des le les et à au aux d l'.split(' ')
+)
+const maxTitleWords = 10
+
+interface Found {
+  /** Where the whitespace before the number starts, and where the number starts. */
+  before: number
+  start: number
+  number: number
+  /** Where the title ends, and where the text after it starts (none at the end of the line). */
+  end: number
+  next?: number
+}
+
+export function headings(note: Note): Edit[] {
+  const edits: Edit[] = []
+  let last = 0
+  for (const [index, line] of note.lines.entries()) {
+    if (!note.isText(index)) continue
+    const whole = sectionLine(line.text, note.labels)
+    const found = whole ? [] : inlineHeadings(line.text, last + 1, note)
+    if (whole) {
+      note.headerEnd ??= {line: index, offset: line.start}
+      last = whole.number ?? last + 1
+      if (needsMarker(note, index)) {
+        const at = line.start + (line.text.length - line.text.trimStart().length)
+        edits.push({start: at, end: at, insert: '## '})
+        const text = line.text.trim()
+        report(
+          note.file,
+          'section-title-line',
+          `Read the line "${text}" as a section heading`,
+          note.span(line)
+        )
+      }
+    }
+    for (const heading of found) {
+      note.headerEnd ??= {line: index, offset: line.start + heading.start}
+      last = heading.number
+      edits.push(...splitAround(line, heading))
+      const title = line.text.slice(heading.start, heading.end)
+      report(
+        note.file,
+        'run-on-line',
+        `Read "${title}" inside this line as a section heading, on a line of its own`,
+        note.span(line, heading.start, heading.end)
+      )
+    }
+  }
+  return edits
+}
+
+/**
+ * Whether a whole-line title needs a heading marker: it is plain text, or it
+ * is a list item or bold line that the parser would run into the lines
+ * around it. A Markdown heading, or a lone `1. **Objectives**`, is read as
+ * it is.
+ */
+function needsMarker(note: Note, index: number): boolean {
+  const line = note.lines[index] as Line
+  const next = note.lines[index + 1]
+  if (/^ {0,3}#/.test(line.text) || (next && /^ {0,3}(?:=+|-+)\s*$/.test(next.text))) return false
+  const plain = !isSyntax(line) && !/[*_]/.test(line.text)
+  return plain || note.isText(index - 1) || note.isText(index + 1)
+}
+
+/** Numbered headings in `text`, the first numbered `expected`, each the next. */
+function inlineHeadings(text: string, expected: number, note: Note): Found[] {
+  const found: Found[] = []
+  for (const match of text.matchAll(inline)) {
+    const number = Number(match[2])
+    const start = match.index + (match[1]?.length ?? 0)
+    const titleStart = match.index + match[0].length
+    if (number !== expected + found.length || titleStart < (found.at(-1)?.end ?? 0)) continue
+    const end = titleEnd(text, titleStart)
+    const title = text.slice(titleStart, end).replace(/[\s:.]+$/, '')
+    if (!note.labels.section(title) || note.labels.isLabel(title)) continue
+    // A title alone on its line is a whole-line heading; one at the start with text after it is split.
+    if (start === 0 && end >= text.trimEnd().length) continue
+    const next = /\S/.exec(text.slice(end))
+    found.push({before: match.index, start, number, end, ...(next ? {next: end + next.index} : {})})
+  }
+  return found
+}
+
+/**
+ * Where a run-in title ends: before the first capitalised word that follows
+ * a word it cannot go on from ("Objectives Present the …"), after a colon or
+ * a period, or after the section word alone when nothing says where.
+ */
+function titleEnd(text: string, start: number): number {
+  const words = [...text.slice(start).matchAll(/\S+/g)].slice(0, maxTitleWords + 1)
+  for (const [index, word] of words.entries()) {
+    const previous = words[index - 1]?.[0]
+    if (index > 0 && /^\p{Lu}/u.test(word[0]) && previous && !joining.has(previous.toLowerCase())) {
+      return start + (words[index - 1]?.index ?? 0) + previous.length
+    }
+    if (/[:.]$/.test(word[0])) return start + word.index + word[0].length
+  }
+  const first = words[0]
+  return words.length > maxTitleWords && first ? start + first.index + first[0].length : text.length
+}
+
+/** The line break before the heading, its `## ` marker, and the break after it. */
+function splitAround(line: Line, heading: Found): Edit[] {
+  const edits: Edit[] = []
+  if (heading.start > 0)
+    edits.push({start: line.start + heading.before, end: line.start + heading.start, insert: '\n'})
+  edits.push({start: line.start + heading.start, end: line.start + heading.start, insert: '## '})
+  if (heading.next !== undefined) {
+    edits.push({start: line.start + heading.end, end: line.start + heading.next, insert: '\n'})
+  }
+  return edits
+}

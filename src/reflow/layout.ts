@@ -1,0 +1,92 @@
+/**
+ * The lines of a note and what each one is, read before the note is parsed:
+ * which line holds the title, where the header ends and the sections begin,
+ * and which lines are Markdown syntax that the text passes leave alone.
+ */
+import type {Labels} from '../labels.js'
+
+export interface Line {
+  /** Offset of the line's first character. */
+  start: number
+  /** Offset just after its last character (before `\r\n` or `\n`). */
+  end: number
+  text: string
+}
+
+/** A line of Markdown syntax: heading, quote, table, fence, HTML, list item, thematic break, indented code. */
+const syntax =
+  /^(?: {4}|\t| {0,3}(?:#{1,6}(?:\s|$)|>|\||```|~~~|<|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|[-*_=]{3,}\s*$))/
+/** The title of the note at the start of a line, with the marker extraction glued to it. */
+const titleStart =
+  /^[\s#*_]*(?:information\s+note|nota\s+informativa|nota\s+de\s+informaci[oó]n|note\s+d['’]information)/iu
+/** A numbered section heading: "2. Highlights", "2) Highlights". */
+const numbered = /^(\d{1,2})[.)]\s+(\S.*)$/
+
+export function linesOf(text: string): Line[] {
+  const lines: Line[] = []
+  let start = 0
+  for (let index = text.indexOf('\n'); ; index = text.indexOf('\n', start)) {
+    const stop = index === -1 ? text.length : index
+    const end = stop > start && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop
+    lines.push({start, end, text: text.slice(start, end)})
+    if (index === -1) return lines
+    start = index + 1
+  }
+}
+
+export function isBlank(line: Line | undefined): boolean {
+  return line === undefined || line.text.trim() === ''
+}
+
+/** Whether the line is Markdown syntax rather than plain text. */
+export function isSyntax(line: Line): boolean {
+  return syntax.test(line.text)
+}
+
+/**
+ * Lines inside fenced code or HTML comments: not note text. (A comment may
+ * be a suppression comment, which must stay where it is.)
+ */
+export function hiddenLines(lines: readonly Line[]): boolean[] {
+  const hidden: boolean[] = []
+  let fence: string | undefined
+  let comment = false
+  for (const {text} of lines) {
+    const trimmed = text.trim()
+    const opens = /^ {0,3}(```|~~~)/.exec(text)?.[1]
+    hidden.push(fence !== undefined || comment || opens !== undefined || trimmed.startsWith('<!--'))
+    if (fence !== undefined) {
+      if (trimmed.startsWith(fence)) fence = undefined
+    } else if (opens) {
+      fence = opens
+    } else if (comment || trimmed.startsWith('<!--')) {
+      comment = !trimmed.includes('-->')
+    }
+  }
+  return hidden
+}
+
+/** The index of the title line among the first lines of text, if there is one. */
+export function titleLine(lines: readonly Line[], hidden: readonly boolean[]): number | undefined {
+  let seen = 0
+  for (const [index, line] of lines.entries()) {
+    if (hidden[index] || isBlank(line)) continue
+    if (titleStart.test(line.text)) return index
+    if (++seen >= 12) return undefined
+  }
+  return undefined
+}
+
+/** A section heading's number and title, from a line of plain text (`2. Highlights`, `Background:`). */
+export function sectionLine(text: string, labels: Labels): {number?: number; title: string} | undefined {
+  const plain = text
+    .replace(/^\s*#{1,6}\s+/, '')
+    .replace(/[*_]{1,2}/g, '')
+    .trim()
+  const match = numbered.exec(plain)
+  const title = (match?.[2] ?? plain).replace(/\s*:$/, '')
+  // A numbered title starts with a section word ("1. Objectives of the visit"); a bare one is one.
+  const known = match ? labels.section(title) : labels.sectionTitle(title)
+  if (!known || labels.isLabel(title)) return undefined
+  return {...(match?.[1] ? {number: Number(match[1])} : {}), title}
+}

@@ -1,0 +1,54 @@
+/**
+ * What the text passes share: the note's lines, what is known of them so
+ * far, and the edits they make, each a piece of the source replaced.
+ */
+import type {Position} from 'unist'
+import type {VFile} from 'vfile'
+import {type Location, location} from 'vfile-location'
+import type {Labels} from '../labels.js'
+import {hiddenLines, type Line, linesOf, titleLine} from './layout.js'
+
+/** The source from `start` to `end` replaced by `insert` (an insertion when they are equal). */
+export interface Edit {
+  start: number
+  end: number
+  insert: string
+}
+
+export class Note {
+  readonly text: string
+  readonly lines: Line[]
+  /** Lines inside code or comments. */
+  readonly hidden: boolean[]
+  /** The title line, when the note has one among its first lines. */
+  readonly title: number | undefined
+  /** Lines dropped as page furniture. */
+  readonly dropped = new Set<number>()
+  /** Where the first section heading starts: the header ends there. */
+  headerEnd: {line: number; offset: number} | undefined
+  private readonly place: Location
+
+  constructor(
+    readonly file: VFile,
+    readonly labels: Labels
+  ) {
+    this.text = String(file.value)
+    this.lines = linesOf(this.text)
+    this.hidden = hiddenLines(this.lines)
+    this.title = titleLine(this.lines, this.hidden)
+    this.place = location(file)
+  }
+
+  /** Whether line `index` holds note text: not hidden, not dropped, not blank. */
+  isText(index: number): boolean {
+    const line = this.lines[index]
+    return line !== undefined && !this.hidden[index] && !this.dropped.has(index) && line.text.trim() !== ''
+  }
+
+  /** The position of `line`, or of its characters `from` to `to`. */
+  span(line: Line, from = 0, to = line.text.length): Position | undefined {
+    const start = this.place.toPoint(line.start + from)
+    const end = this.place.toPoint(line.start + to)
+    return start && end ? {start, end} : undefined
+  }
+}

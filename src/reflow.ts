@@ -56,7 +56,9 @@ export function apply(text: string, edits: readonly Edit[]): Reflowed {
     if (edit.start < done) continue
     copy(edit.start)
     pieces.push(edit.insert)
-    for (let index = 0; index < edit.insert.length; index++) offsets.push(edit.start)
+    for (let index = 0; index < edit.insert.length; index++) {
+      offsets.push(edit.from === undefined ? edit.start : edit.from + index)
+    }
     done = edit.end
   }
   copy(text.length)

@@ -1,14 +1,15 @@
 /**
  * The numbered sections. The first heading after the header opens one, and
  * so does each later heading that is numbered or no deeper than it; a deeper
- * unnumbered heading (`### Day one`) is a paragraph of its section, as is a
- * heading with no title. Bullets become `items` (nested bullets kept),
+ * unnumbered heading (`### Day one`) is a paragraph of its section marked as
+ * a sub-heading, as is a short line like `Day 2 (14 May):`; a heading with
+ * no title is a paragraph. Bullets become `items` (nested bullets kept),
  * everything else `paragraphs`.
  */
 import type {Heading, List, Nodes, Root} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Item, Section} from '../generated/information-note.js'
-import {type Labels, labelsOf} from '../labels.js'
+import {isSubheading, type Labels, labelsOf} from '../labels.js'
 import {report} from '../message.js'
 import {Span} from '../span.js'
 import {leadingRun, trailingRun} from '../values/runs.js'
@@ -42,9 +43,13 @@ export default function extractSections() {
         append(section.items, readItems(node, `${pointer}/items`, section.items.length, record))
       } else {
         for (const paragraph of paragraphs(node)) {
-          section.paragraphs.push(
-            record.value(`${pointer}/paragraphs/${section.paragraphs.length}`, paragraph)
-          )
+          const index = section.paragraphs.length
+          section.paragraphs.push(record.value(`${pointer}/paragraphs/${index}`, paragraph))
+          if (node.type === 'heading' || (node.type === 'paragraph' && isSubheading(paragraph.text))) {
+            section.subheadings ??= []
+            record.mark(`${pointer}/subheadings/${section.subheadings.length}`, paragraph)
+            section.subheadings.push(index)
+          }
         }
       }
     }

@@ -118,7 +118,10 @@ function collectDefinitions(tree: Root, file: VFile, place: Location): FootnoteD
     splitParagraphAt(paragraph, definitionCuts(paragraph), place).filter((piece) => {
       const definition = toDefinition(piece, place)
       if (!definition) return true
-      const marker = /\S+/.exec(textOf(piece))?.[0] ?? ''
+      // The marker as written: a plain digit's `^` was added before parsing (see `reflow`).
+      const from = piece.position?.start.offset
+      const written = from === undefined ? textOf(piece) : String(file.value).slice(from, from + 8)
+      const marker = /\S+/.exec(written)?.[0] ?? ''
       if (last) {
         report(
           file,

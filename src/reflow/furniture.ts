@@ -43,7 +43,11 @@ function runningHeaders(note: Note): Set<string> {
     const text = line.text.trim()
     const words = text.split(/\s+/).length
     if (words < 2 || words > maxHeaderWords || !/\p{L}/u.test(text) || /:\s*$/.test(text)) continue
-    if (note.labels.isLabel(text) || sectionLine(text, note.labels) || /^[\d⁰¹²³⁴⁵⁶⁷⁸⁹^[]/.test(text))
+    if (
+      note.labels.isLabel(text) ||
+      sectionLine(text, note.labels) ||
+      /^(?:\d{1,2}\s|[⁰¹²³⁴⁵⁶⁷⁸⁹^[])/.test(text)
+    )
       continue
     counts.set(key(text), (counts.get(key(text)) ?? 0) + 1)
   }

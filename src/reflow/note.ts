@@ -13,6 +13,8 @@ export interface Edit {
   start: number
   end: number
   insert: string
+  /** Where `insert` is copied from in the source, when it is moved text: its characters point there. */
+  from?: number
 }
 
 export class Note {

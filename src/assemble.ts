@@ -1,13 +1,11 @@
 /**
  * Stage 5: the record, put together from the parts on `file.data` with keys
- * in the schema's order. A note with errors gets no record.
+ * in the schema's order, whenever the note names its event and start date.
  */
-import assert from 'node:assert/strict'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {InformationNote} from './generated/information-note.js'
-import {isError} from './message.js'
 
 const maxSlug = 80
 /** Letters that are not an accented form of another, spelled out. */
@@ -29,7 +27,6 @@ const letters: Record<string, string> = {
 
 export default function assemble() {
   return (_: Root, file: VFile) => {
-    if (file.messages.some(isError)) return
     const {
       source,
       language,
@@ -42,9 +39,11 @@ export default function assemble() {
       extra = []
     } = file.data
     const {name, dates, venue, organizers} = event ?? {}
-    // Without errors, the event's name and start date were found: the parts
-    // a note may lack are those the configuration's `required` leaves out.
-    assert(source && language && name && dates, 'record parts missing without an error')
+    // A record needs the event's name and start date (its id is made of
+    // them); whether a missing part is an error is the configuration's say
+    // (`required`), applied once the pipeline has run: a note with errors
+    // then loses its record.
+    if (!source || !language || !name || !dates) return
 
     const record: InformationNote = {
       schemaVersion: 2,

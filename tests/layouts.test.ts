@@ -268,7 +268,7 @@ describe('header layouts', () => {
 })
 
 describe('sections', () => {
-  it('reads deeper unnumbered headings as paragraphs of their section', () => {
+  it('reads deeper unnumbered headings as sub-headings of their section', () => {
     const text = [
       'Information Note',
       '',
@@ -285,7 +285,14 @@ describe('sections', () => {
       'None.'
     ].join('\n')
     expect(convert(text).record?.sections).toEqual([
-      {number: 1, title: 'Highlights', kind: 'highlights', items: [], paragraphs: ['Day one', 'Talks.']},
+      {
+        number: 1,
+        title: 'Highlights',
+        kind: 'highlights',
+        items: [],
+        paragraphs: ['Day one', 'Talks.'],
+        subheadings: [0]
+      },
       {number: 2, title: 'Comments', kind: 'comments', items: [], paragraphs: ['None.']}
     ])
   })

@@ -69,7 +69,7 @@ describe('the schema', () => {
     ],
     [
       'a missing field',
-      (record: Record<string, unknown>) => delete record.sections,
+      (record: Record<string, unknown>) => delete record.id,
       [{keyword: 'required', instancePath: ''}]
     ],
     [

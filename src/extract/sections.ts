@@ -45,7 +45,7 @@ export default function extractSections() {
         for (const paragraph of paragraphs(node)) {
           const index = section.paragraphs.length
           section.paragraphs.push(record.value(`${pointer}/paragraphs/${index}`, paragraph))
-          if (node.type === 'heading' || (node.type === 'paragraph' && isSubheading(paragraph.text))) {
+          if (heading || (node.type === 'paragraph' && isSubheading(paragraph.text))) {
             section.subheadings ??= []
             record.mark(`${pointer}/subheadings/${section.subheadings.length}`, paragraph)
             section.subheadings.push(index)

@@ -11,7 +11,7 @@ import type {Edit, Note} from './note.js'
 
 const pageNumber =
   /^\s*(?:[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}|\d{1,3}\s*\/\s*\d{1,3}|(?:page|p[aá]gina|p[aá]g\.?|p\.)\s*\d{1,3}(?:\s*(?:of|de|sur|\/)\s*\d{1,3})?)\s*$/iu
-const maxHeaderWords = 15
+const maxHeaderWords = 12
 
 export function furniture(note: Note): Edit[] {
   const dropped: [number, string][] = []
@@ -41,17 +41,26 @@ function runningHeaders(note: Note): Set<string> {
   for (const [index, line] of note.lines.entries()) {
     if (!note.isText(index) || index < (note.title ?? 0) || isSyntax(line)) continue
     const text = line.text.trim()
-    const words = text.split(/\s+/).length
-    if (words < 2 || words > maxHeaderWords || !/\p{L}/u.test(text) || /:\s*$/.test(text)) continue
-    if (
-      note.labels.isLabel(text) ||
-      sectionLine(text, note.labels) ||
-      /^(?:\d{1,2}\s|[⁰¹²³⁴⁵⁶⁷⁸⁹^[])/.test(text)
-    )
-      continue
-    counts.set(key(text), (counts.get(key(text)) ?? 0) + 1)
+    if (couldBeRunningHeader(text, note)) counts.set(key(text), (counts.get(key(text)) ?? 0) + 1)
   }
   return new Set([...counts].filter(([, count]) => count > 1).map(([text]) => text))
+}
+
+/**
+ * A few words with a letter: not a field ("Contacts: …"), an address, a
+ * section title or a footnote's text, which a note may say twice.
+ */
+function couldBeRunningHeader(text: string, note: Note): boolean {
+  const words = text.split(/\s+/).length
+  return (
+    words >= 2 &&
+    words <= maxHeaderWords &&
+    /\p{L}/u.test(text) &&
+    !/:\s|:$|@|:\/\/|www\./.test(text) &&
+    !/^(?:\d{1,2}\s|[⁰¹²³⁴⁵⁶⁷⁸⁹^[])/.test(text) &&
+    !note.labels.isLabel(text) &&
+    sectionLine(text, note.labels) === undefined
+  )
 }
 
 function key(text: string): string {

@@ -106,7 +106,7 @@ describe('errors', () => {
       'unparsed-date (30 February)',
       {5: '- Date: 30 February 2013', 6: '- Venue: Vienna, Austria'},
       [
-        '5:9 error Unexpected date "30 February 2013", expected a day, month and year like "12-14 March 2012" unparsed-date',
+        '5:9 error Unexpected date "30 February 2013": February has 28 days in 2013 unparsed-date',
         '3:1 warning Missing participants, expected a field like "Participants: States: Bolivia, Colombia" missing-participants'
       ].reverse()
     ],

@@ -1,5 +1,7 @@
 /**
  * The event: its name, dates, venue and organizers, from the header fields.
+ * The dates come from a "Date" field, from "Start Date" and "End Date", or
+ * from a combined "Date and Venue" value in either order.
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
@@ -8,10 +10,11 @@ import type {Dates, Event, Organizer, Venue} from '../generated/information-note
 import type {FieldKey} from '../labels.js'
 import {report} from '../message.js'
 import {Span} from '../span.js'
-import {countryCode} from '../values/countries.js'
-import {endOfDates, parseDates} from '../values/dates.js'
-import {cleanName, splitAcronym, splitList} from '../values/lists.js'
-import {trailingRun} from '../values/runs.js'
+import {type DateRange, locateDates, readDates} from '../values/dates.js'
+import {cleanName, emptyEntries, splitAcronym, splitEntries} from '../values/lists.js'
+import {leadingRun, trailingRun} from '../values/runs.js'
+import {readVenue} from '../values/venue.js'
+import {reportEmptyEntries} from './header.js'
 import {type Recorder, recorder} from './source-map.js'
 
 export default function extractEvent() {
@@ -36,20 +39,20 @@ export default function extractEvent() {
       )
     }
 
-    const {dates, venue} = datesAndVenue(field('dateAndVenue'), field('date'), field('venue'))
-    if (dates?.text) {
-      const read = readDates(dates, file, record)
+    const {dates, venue} = datesAndVenue(fields, file, record)
+    if (dates) {
+      const read = recordDates(dates, file, record)
       if (read) event.dates = read
     } else {
       report(
         file,
         'missing-date',
         'Missing date, expected a field like "Date and Venue: 12-14 March 2012, Bogota, Colombia"',
-        missing(field('date') ?? field('dateAndVenue'))
+        missing(field('date') ?? field('startDate') ?? field('endDate') ?? field('dateAndVenue'))
       )
     }
     if (venue?.text) {
-      event.venue = readVenue(venue, file, record)
+      event.venue = recordVenue(venue, file, record)
     } else {
       report(
         file,
@@ -59,10 +62,11 @@ export default function extractEvent() {
       )
     }
 
-    // Organizers may be given in more than one field: all count.
+    // Organizers may be given in more than one field ("Hosted by", "Supported by"): all count.
     const organizers = field('organizers')
     const list = readOrganizers(
       fields.filter((candidate) => candidate.key === 'organizers'),
+      file,
       record
     )
     if (organizers && list.length > 0) {
@@ -80,79 +84,156 @@ export default function extractEvent() {
   }
 }
 
-/** A combined "Date and Venue" value is cut just after the year; separate fields win. */
+/** The dates as written: one text, or the texts of a start and an end date field. */
+type DatesText = {text: Span} | {start: Span; end: Span | undefined}
+
+/**
+ * The dates and venue texts. Separate fields win; a combined "Date and
+ * Venue" value (in either order) holds the dates somewhere, and the venue
+ * is the rest. Its empty entries are dropped with a warning.
+ */
 function datesAndVenue(
-  combined: Field | undefined,
-  date: Field | undefined,
-  venue: Field | undefined
-): {dates: Span | undefined; venue: Span | undefined} {
-  let dates = textOf(date)
-  let place = textOf(venue)
-  if (combined) {
-    const value = textOf(combined) as Span
-    const comma = value.text.indexOf(',')
-    const end = endOfDates(value.text) ?? (comma === -1 ? value.text.length : comma)
-    dates ??= value.slice(0, end).trim()
-    const rest = value.slice(end)
-    place ??= rest.slice(/^[\s,;:–—-]*/.exec(rest.text)?.[0].length ?? 0)
-  }
-  return {dates, venue: place}
+  fields: Field[],
+  file: VFile,
+  record: Recorder
+): {dates: DatesText | undefined; venue: Span | undefined} {
+  const text = (key: FieldKey) => textOf(fields.find((field) => field.key === key))
+  const start = text('startDate')
+  const date = text('date')
+  let dates: DatesText | undefined = date?.text
+    ? {text: date}
+    : start?.text
+      ? {start, end: text('endDate')}
+      : undefined
+  const venue = text('venue')
+  if (venue) reportEmptyEntries(file, record, labelOf(fields, 'venue'), emptyEntries(venue))
+  const combined = fields.find((field) => field.key === 'dateAndVenue')
+  if (!combined) return {dates, venue}
+  const value = textOf(combined) as Span
+  const found = locateDates(value.text)
+  reportEmptyEntries(file, record, labelOf(fields, 'dateAndVenue'), emptyEntries(value, found))
+  if (!found) return {dates, venue: venue ?? value}
+  dates ??= {text: value.slice(found.from, found.to).trim()}
+  return {dates, venue: venue ?? around(value, found)}
 }
+
+/** A field's label as written, for messages. */
+function labelOf(fields: Field[], key: FieldKey): Span {
+  const field = fields.find((candidate) => candidate.key === key) as Field
+  return field.label ?? field.value
+}
+
+/** The text of `value` before and after the dates, without the separators next to them. */
+function around(value: Span, dates: {from: number; to: number}): Span {
+  const before = value.slice(0, dates.from)
+  const after = value.slice(dates.to)
+  const head = before.slice(
+    leadingRun(before.text, /[\s,;]/),
+    before.text.length - trailingRun(before.text, joiner)
+  )
+  const tail = after.slice(leadingRun(after.text, joiner))
+  return head.text && tail.text ? Span.join([head, tail], ', ') : head.text ? head : tail
+}
+
+/** What stands between the dates and the venue: "3-4 May 2016, Accra", "Accra – 3-4 May 2016". */
+const joiner = /[\s,;:–—-]/
 
 /** A field's text: its value and the lines under it. */
 function textOf(field: Field | undefined): Span | undefined {
   return field && Span.join([field.value, ...field.items], ' ').clean()
 }
 
-function readDates(text: Span, file: VFile, record: Recorder): Dates | undefined {
-  const parsed = parseDates(text.text)
-  if (!parsed) {
-    report(
-      file,
-      'unparsed-date',
-      `Unexpected date "${text.value}", expected a day, month and year like "12-14 March 2012"`,
-      record.position(text)
-    )
-    return undefined
+function recordDates(dates: DatesText, file: VFile, record: Recorder): Dates | undefined {
+  if ('text' in dates) {
+    const range = readRange(dates.text, file, record)
+    if (!range) return undefined
+    for (const pointer of ['/event/dates', '/event/dates/start', '/event/dates/end'])
+      record.mark(pointer, dates.text)
+    return {text: record.value('/event/dates/text', dates.text), ...range}
   }
+  const {start, end} = dates
+  const text = end?.text ? Span.join([start, end], ' – ') : start
+  const range = startAndEnd(start, end, file, record)
+  if (!range) return undefined
   record.mark('/event/dates', text)
-  record.mark('/event/dates/start', text)
-  record.mark('/event/dates/end', text)
-  return {text: record.value('/event/dates/text', text), start: parsed.start, end: parsed.end}
+  record.mark('/event/dates/start', start)
+  if (end && range.end) record.mark('/event/dates/end', end)
+  return {text: record.value('/event/dates/text', text), ...range}
 }
 
 /**
- * "City, Country (detail)": the part after the last comma is the country,
- * when it is one; a trailing parenthesis is the detail.
+ * Separate "Start Date" and "End Date" fields: the start of one, the end of
+ * the other. Without an end date the record has no end: the note does not
+ * say the event lasted one day.
  */
-function readVenue(text: Span, file: VFile, record: Recorder): Venue {
+function startAndEnd(
+  start: Span,
+  end: Span | undefined,
+  file: VFile,
+  record: Recorder
+): {start: string; end?: string} | undefined {
+  const first = readRange(start, file, record)
+  if (!end?.text) return first && {start: first.start}
+  const last = readRange(end, file, record)
+  if (!first || !last) return undefined
+  if (first.start <= last.end) return {start: first.start, end: last.end}
+  const both = Span.join([start, end], ' – ')
+  report(
+    file,
+    'unparsed-date',
+    `Unexpected date "${both.value}": the end is before the start`,
+    record.position(both)
+  )
+  return undefined
+}
+
+/** The range a date text gives, with an error when it gives none and an info when its order was a choice. */
+function readRange(text: Span, file: VFile, record: Recorder): DateRange | undefined {
+  const reading = readDates(text.text)
+  if (reading.kind !== 'range') {
+    const why =
+      reading.kind === 'impossible'
+        ? `: ${reading.reason}`
+        : ', expected a day, month and year like "12-14 March 2012"'
+    report(file, 'unparsed-date', `Unexpected date "${text.value}"${why}`, record.position(text))
+    return undefined
+  }
+  const range = {start: reading.start, end: reading.end}
+  const order = reading.numeric
+  if (order) {
+    const reason =
+      order.order === 'day-first'
+        ? `Read "${text.value}" day first (${show(range)}), as the UN writes dates; month first it would be ${show(order.monthFirst)}`
+        : `Read "${text.value}" month first (${show(range)}), as day first ${order.dayFirst}`
+    report(file, 'ambiguous-date', reason, record.position(text))
+  }
+  return range
+}
+
+function show({start, end}: DateRange): string {
+  return start === end ? start : `${start} to ${end}`
+}
+
+/** The venue and its parts, in the record's order; a last part that is not a country is a warning. */
+function recordVenue(text: Span, file: VFile, record: Recorder): Venue {
   record.mark('/event/venue', text)
+  const parts = readVenue(text)
   const venue: Venue = {text: record.value('/event/venue/text', text)}
-  const parenthesis = /\s*\(([^()]+)\)[.;]?$/.exec(text.text)
-  const whole = parenthesis ? text.slice(0, parenthesis.index) : text
-  const place = whole.slice(0, whole.text.length - trailingRun(whole.text, /[\s.;,]/))
-  const comma = place.text.lastIndexOf(',')
-  const country = place.slice(comma + 1).trim()
-  const code = countryCode(country.text)
-  if (code) {
-    const city = place.slice(0, Math.max(comma, 0)).trim()
-    const preposition = /^(?:in|at|en|à|a)\s+/i.exec(city.text)?.[0].length ?? 0
-    const name = city.slice(preposition)
-    if (name.text) venue.city = record.value('/event/venue/city', name)
-    venue.country = record.value('/event/venue/country', country)
-    record.mark('/event/venue/countryCode', country)
-    venue.countryCode = code
-  } else if (comma !== -1) {
+  if (parts.place) venue.place = record.value('/event/venue/place', parts.place)
+  if (parts.city) venue.city = record.value('/event/venue/city', parts.city)
+  if (parts.country && parts.countryCode) {
+    venue.country = record.value('/event/venue/country', parts.country)
+    record.mark('/event/venue/countryCode', parts.country)
+    venue.countryCode = parts.countryCode
+  }
+  if (parts.detail) venue.detail = record.value('/event/venue/detail', parts.detail)
+  if (parts.unknownCountry) {
     report(
       file,
       'unknown-country',
-      `Unexpected country "${country.value}" in the venue, expected a country name like "Colombia"`,
-      record.position(country)
+      `Unexpected country "${parts.unknownCountry.value}" in the venue, expected a country name like "Colombia"`,
+      record.position(parts.unknownCountry)
     )
-  }
-  if (parenthesis?.[1]?.trim()) {
-    const open = parenthesis.index + parenthesis[0].indexOf('(') + 1
-    venue.detail = record.value('/event/venue/detail', text.slice(open, open + parenthesis[1].length).trim())
   }
   return venue
 }
@@ -167,10 +248,16 @@ function twoOrganizations(left: Span, right: Span): boolean {
   return acronym(left) || acronym(right) || /^(?:(?:the|el|la|los|las|le|les)\s|l['’])/i.test(right.text)
 }
 
-function readOrganizers(fields: Field[], record: Recorder): Organizer[] {
+function readOrganizers(fields: Field[], file: VFile, record: Recorder): Organizer[] {
   const organizers: Organizer[] = []
-  const lines = fields.flatMap((field) => [field.value, ...field.items])
-  for (const item of lines.flatMap((line) => splitList(line.clean(), twoOrganizations))) {
+  const items = fields.flatMap((field) =>
+    [field.value, ...field.items].flatMap((line) => {
+      const {items, empty} = splitEntries(line.clean(), twoOrganizations)
+      reportEmptyEntries(file, record, field.label ?? field.value, empty)
+      return items
+    })
+  )
+  for (const item of items) {
     const {name, acronym} = splitAcronym(cleanName(item))
     if (!name.text) continue
     const pointer = `/event/organizers/${organizers.length}`

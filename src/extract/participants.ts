@@ -1,6 +1,9 @@
 /**
  * Participants, grouped by category: from the "Participants" field and the
  * category fields ("States:", "International organizations:" …) around it.
+ * Each group keeps its label as written; a label read by what it says
+ * ("ECOWAS Member States") gives its category, an unknown one ("Observers")
+ * the category `other`.
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
@@ -10,14 +13,17 @@ import {type Category, type Labels, labelsOf} from '../labels.js'
 import {report} from '../message.js'
 import type {Span} from '../span.js'
 import {countryCode} from '../values/countries.js'
-import {cleanName, splitList} from '../values/lists.js'
+import {cleanName, splitEntries, splitList} from '../values/lists.js'
+import {namesGroup, reportEmptyEntries} from './header.js'
 import {type Recorder, recorder} from './source-map.js'
 
 const none = /^(?:none|n\/a|nil|ninguno|ninguna|aucun|aucune)\.?$/i
 /** A collective name that is not one State: "Member States of the Andean Community". */
 const collective = /\b(?:states|members|countries|estados|miembros|pa[ií]ses|[ée]tats|membres|pays)\b/i
-/** A category label opening a value: "Participants: States: Bolivia". */
-const innerLabel = /^([^:]{1,60}?)\s*:\s*/
+/** A label opening a value: "Participants: States: Bolivia"; not a URL's `https:`. */
+const innerLabel = /^(\p{L}[^:]{0,59}?)\s*:(?!\/\/)\s*/u
+/** An unknown label of more words is a sentence with a colon, not a group's label. */
+const maxLabelWords = 6
 
 interface Group {
   category: Category
@@ -54,9 +60,10 @@ function toGroup(field: Field, labels: Labels): Group[] {
   const value = field.value.clean()
   const inner = innerLabel.exec(value.text)
   const category = inner?.[1] ? labels.category(inner[1]) : undefined
-  if (inner?.[1] && category) {
+  // "Participants: ECOWAS Member States: Benin" or "Participants: Observers: EU" opens that group.
+  if (inner?.[1] && (category || (inner[1].split(' ').length <= maxLabelWords && namesGroup(inner[1])))) {
     const entries = [value.slice(inner[0].length), ...field.items]
-    return [{category: category.key, label: value.slice(0, inner[1].length), entries}]
+    return [{category: category?.key ?? 'other', label: value.slice(0, inner[1].length), entries}]
   }
   const entries = [value, ...field.items].filter((line) => line.clean().text)
   return entries.length > 0 ? [{category: 'other', label, entries}] : []
@@ -70,7 +77,11 @@ function readGroup(group: Group, pointer: string, file: VFile, record: Recorder)
   record.mark(`${pointer}/entries`, lines[0] ?? group.label)
   const names = lines
     .filter((line) => !none.test(line.text))
-    .flatMap((line) => splitList(line, group.category === 'states' ? bothStates : undefined))
+    .flatMap((line) => {
+      const {items, empty} = splitEntries(line, group.category === 'states' ? bothStates : undefined)
+      reportEmptyEntries(file, record, group.label, empty)
+      return items
+    })
     .map((item) => cleanName(item))
     .filter((name) => /[\p{L}\p{N}]/u.test(name.text))
   const entries: Participant[] = []

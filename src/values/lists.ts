@@ -12,26 +12,85 @@ const finalAnd = /\s(?:and|y|et)\s/gi
 const support =
   /,?\s+(?:with the support of|with support from|in cooperation with|in collaboration with|con el apoyo del?|en cooperaci[oó]n con|avec le soutien d[eu]|avec l'appui d[eu]|en coop[ée]ration avec)\s+/gi
 
+/** The items of a list, and its empty entries ("Chile, , Peru"), each placed at the separator that ends it. */
+export interface Entries {
+  items: Span[]
+  empty: Span[]
+}
+
 /**
  * Splits on semicolons outside parentheses when there are any (each item may
  * then hold commas), else on commas; in a comma list, a final "and" (or "y",
  * "et") splits the last item too. Items come back trimmed, empty ones dropped.
  */
 export function splitList(list: Span, pair?: (left: Span, right: Span) => boolean): Span[] {
-  return list.split(support).flatMap((part) => splitPart(part, pair))
+  return splitEntries(list, pair).items
+}
+
+/**
+ * `splitList`, with the empty entries it dropped: an entry is empty when a
+ * separator follows nothing (", Ghana", "Chile, , Peru"); a separator that
+ * ends the list is punctuation ("Chile, Peru,").
+ */
+export function splitEntries(list: Span, pair?: (left: Span, right: Span) => boolean): Entries {
+  const parts = list.split(support).map((part) => splitPart(part, pair))
+  return {items: parts.flatMap((part) => part.items), empty: parts.flatMap((part) => part.empty)}
+}
+
+/**
+ * The empty entries of a value that lists parts with commas or semicolons
+ * ("Venue and Date: , , 9-10 June 2015"); separators inside `whole` (the
+ * dates, which hold commas of their own) do not count.
+ */
+export function emptyEntries(value: Span, whole?: {from: number; to: number}): Span[] {
+  const cuts = [...separators(value.text, ','), ...separators(value.text, ';')]
+    .filter((cut) => !whole || cut < whole.from || cut >= whole.to)
+    .sort((left, right) => left - right)
+  let from = 0
+  const empty: Span[] = []
+  for (const cut of cuts) {
+    if (!value.text.slice(from, cut).trim()) empty.push(value.slice(cut, cut))
+    from = cut + 1
+  }
+  return empty
+}
+
+/** A part of a value, trimmed, and where it stands (with its white space) in the value's text. */
+export interface Part {
+  span: Span
+  from: number
+  to: number
+}
+
+/** The parts of a value between commas and semicolons outside parentheses, empty ones dropped. */
+export function splitParts(value: Span): Part[] {
+  const cuts = [...separators(value.text, ','), ...separators(value.text, ';')].sort(
+    (left, right) => left - right
+  )
+  const parts: Part[] = []
+  let from = 0
+  for (const cut of [...cuts, value.text.length]) {
+    const span = value.slice(from, cut).trim()
+    if (span.text) parts.push({span, from, to: cut})
+    from = cut + 1
+  }
+  return parts
 }
 
 /**
  * `pair` says whether a list of one item holding "and" ("Chile and Peru")
  * is two items; without it such an item stays whole.
  */
-function splitPart(list: Span, pair?: (left: Span, right: Span) => boolean): Span[] {
+function splitPart(list: Span, pair?: (left: Span, right: Span) => boolean): Entries {
   const semicolons = separators(list.text, ';')
   const cuts = semicolons.length > 0 ? semicolons : separators(list.text, ',')
   const items: Span[] = []
+  const empty: Span[] = []
   let from = 0
   for (const cut of [...cuts, list.text.length]) {
-    items.push(list.slice(from, cut).trim())
+    const item = list.slice(from, cut).trim()
+    if (!item.text && cut < list.text.length) empty.push(list.slice(cut, cut))
+    items.push(item)
     from = cut + 1
   }
   const last = items.at(-1)
@@ -45,7 +104,7 @@ function splitPart(list: Span, pair?: (left: Span, right: Span) => boolean): Spa
     if (left?.text && right?.text && (items.length > 1 || pair?.(left, right)))
       items.splice(-1, 1, left, right)
   }
-  return items.filter((item) => item.text !== '')
+  return {items: items.filter((item) => item.text !== ''), empty}
 }
 
 /**

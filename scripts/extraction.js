@@ -44,22 +44,26 @@ export function joinHeader(text, {keep = () => false} = {}) {
   return [...joined, ...(rest.length > 0 ? ['', ...rest] : [])].join('\n')
 }
 
-/** The index of the first line of the first section heading (or the number of lines). */
+/**
+ * The index of the first line of the first section heading (or the number of
+ * lines). An unnumbered `## Heading` is a label in a header of `## Label`
+ * headings, and a section after a header of `Label:` lines.
+ */
 function headerEnd(lines) {
   const title = lines.findIndex((line) => line.trim() !== '')
-  let sawLabel = false
+  let style = 'none'
   for (const [index, line] of lines.entries()) {
     if (line.trim() === '' || underline.test(line)) continue
     if (index === title) {
-      sawLabel = isLabel(clean(line))
+      if (isLabel(clean(line))) style = 'lines'
       continue
     }
     if (underline.test(lines[index + 1] ?? '')) return index
     const heading = atxHeading.exec(line)
     const cleaned = clean(heading ? (heading[1] ?? '') : line)
     if (numbered.test(cleaned)) return index
-    if (heading && sawLabel) return index
-    if (!heading && isLabel(cleaned)) sawLabel = true
+    if (heading && style === 'lines') return index
+    if (style === 'none') style = heading ? 'headings' : isLabel(cleaned) ? 'lines' : 'none'
   }
   return lines.length
 }

@@ -63,14 +63,14 @@ describe('the transforms', () => {
     )
   })
 
-  it('reads `## Label` headings as labels and stops at a numbered bold paragraph', () => {
+  it('reads `## Label` headings as labels, a colon in a value included, and stops at a numbered bold paragraph', () => {
     const note = [
       'Information Note',
       '================',
       '',
       '## Event',
       '',
-      'Seminar',
+      'Workshop II: Border Security',
       '',
       '## Organizers',
       '',
@@ -82,7 +82,7 @@ describe('the transforms', () => {
       'Text.'
     ].join('\n')
     expect(joinHeader(note)).toBe(
-      'Information Note Event: Seminar Organizers: Government of Chile; UNODA\n\n**1. Objectives**\n\nText.'
+      'Information Note Event: Workshop II: Border Security Organizers: Government of Chile; UNODA\n\n**1. Objectives**\n\nText.'
     )
   })
 

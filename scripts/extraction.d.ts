@@ -1,0 +1,8 @@
+/** The title and header of a tidy note on one line (see scripts/extraction.js). */
+export function joinHeader(text: string, options?: {keep?: (line: string) => boolean}): string
+/** Whether a cleaned header line is one of the record's `extra` items, for `joinHeader`'s `keep`. */
+export function keepExtras(extra: readonly {label?: string; value?: string}[]): (line: string) => boolean
+/** The note with page numbers and a repeated running header at paragraph breaks chosen with `random`. */
+export function addFurniture(text: string, random: () => number): string
+/** A seeded random function (mulberry32): numbers in [0, 1). */
+export function seededRandom(seed: number): () => number

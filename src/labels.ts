@@ -214,9 +214,10 @@ export function createLabels(extra: LabelsConfig = {}): Labels {
     sections: merge(sections, extra.sections)
   }
   const labels: Labels = {
-    field: (label) => lookup(vocabulary.fields, normalizeLabel(label), (word, text) => word === text),
+    field: (label) => lookup(vocabulary.fields, normalizeLabel(label), equals),
     category(label, strict = false) {
-      const known = lookup(vocabulary.categories, normalizeLabel(label), startsWithWord)
+      // Inside a line, a known label is all the label: "États arabes …" is a name.
+      const known = lookup(vocabulary.categories, normalizeLabel(label), strict ? equals : startsWithWord)
       // "Other States" is about States, "Others" is other.
       return known?.key === 'other'
         ? (categoryBySense(label, strict) ?? known)
@@ -340,7 +341,7 @@ function categoryBySense(label: string, strict: boolean): Match<Category> | unde
   return (
     aboutStates(words, acronymsOf(label), strict) ??
     aboutAll(words, sense.civil, [...flat(sense.civilMore), ...sense.civilQualifiers], 'civilSociety') ??
-    aboutAll(words, sense.bodies, sense.bodyQualifiers, 'internationalOrganizations')
+    aboutAll(words, sense.bodies, sense.bodyQualifiers, 'internationalOrganizations', strict)
   )
 }
 
@@ -371,15 +372,18 @@ function acronymsOf(label: string): Set<string> {
   return new Set(found.map((acronym) => normalizeLabel(acronym)))
 }
 
-/** A label whose words are all of one kind, with at least one that names it. */
+/** A label whose words are all of one kind, with at least one (only one when `strict`) that names it. */
 function aboutAll(
   words: string[],
   heads: Record<Language, readonly string[]>,
   qualifiers: readonly string[],
-  key: Category
+  key: Category,
+  strict = false
 ): Match<Category> | undefined {
-  const languages = [...new Set(words.flatMap((word) => languagesOf(heads, word)))]
-  if (languages.length === 0) return undefined
+  const named = words.filter((word) => languagesOf(heads, word).length > 0)
+  const languages = [...new Set(named.flatMap((word) => languagesOf(heads, word)))]
+  // Inside a line, one word names the kind: "Organization Regional organisations" ends a name.
+  if (languages.length === 0 || (strict && named.length > 1)) return undefined
   const allowed = new Set([...flat(heads), ...qualifiers])
   return words.every((word) => allowed.has(word)) ? {key, languages} : undefined
 }
@@ -407,6 +411,10 @@ function merge<Key extends string>(
     }
   }
   return merged
+}
+
+function equals(word: string, text: string): boolean {
+  return word === text
 }
 
 function startsWithWord(word: string, text: string): boolean {

@@ -6,7 +6,7 @@
  * info; none is ever read as a title or a field.
  */
 import {report} from '../message.js'
-import {isSyntax, sectionLine} from './layout.js'
+import {isSyntax, type Line, sectionLine} from './layout.js'
 import type {Edit, Note} from './note.js'
 
 const pageNumber =
@@ -35,20 +35,28 @@ export function furniture(note: Note): Edit[] {
   })
 }
 
-/** Lines of text found twice or more that can only be a running header or footer. */
+/**
+ * Lines of text found twice or more that can only be a running header or
+ * footer: short, not a sentence, and next to a page number (or a form feed)
+ * at least once, which is what shows a page break.
+ */
 function runningHeaders(note: Note): Set<string> {
   const counts = new Map<string, number>()
+  const atBreak = new Set<string>()
   for (const [index, line] of note.lines.entries()) {
     if (!note.isText(index) || index < (note.title ?? 0) || isSyntax(line)) continue
     const text = line.text.trim()
-    if (couldBeRunningHeader(text, note)) counts.set(key(text), (counts.get(key(text)) ?? 0) + 1)
+    if (!couldBeRunningHeader(text, note)) continue
+    counts.set(key(text), (counts.get(key(text)) ?? 0) + 1)
+    if (besidePageBreak(note, index)) atBreak.add(key(text))
   }
-  return new Set([...counts].filter(([, count]) => count > 1).map(([text]) => text))
+  return new Set([...counts].filter(([text, count]) => count > 1 && atBreak.has(text)).map(([text]) => text))
 }
 
 /**
- * A few words with a letter: not a field ("Contacts: …"), an address, a
- * section title or a footnote's text, which a note may say twice.
+ * A few words with a letter, not ending like a sentence: not a field
+ * ("Contacts: …"), an address, a section title or a footnote's text, which
+ * a note may say twice.
  */
 function couldBeRunningHeader(text: string, note: Note): boolean {
   const words = text.split(/\s+/).length
@@ -56,11 +64,22 @@ function couldBeRunningHeader(text: string, note: Note): boolean {
     words >= 2 &&
     words <= maxHeaderWords &&
     /\p{L}/u.test(text) &&
-    !/:\s|:$|@|:\/\/|www\./.test(text) &&
+    !/[.;,!?:]$/.test(text) &&
+    !/:\s|@|:\/\/|www\./.test(text) &&
     !/^(?:\d{1,2}\s|[⁰¹²³⁴⁵⁶⁷⁸⁹^[])/.test(text) &&
     !note.labels.isLabel(text) &&
     sectionLine(text, note.labels) === undefined
   )
+}
+
+/** Whether the nearest line of text before or after line `index` is a page number or a form feed. */
+function besidePageBreak(note: Note, index: number): boolean {
+  return [-1, 1].some((step) => {
+    let at = index + step
+    while (at >= 0 && at < note.lines.length && (note.lines[at] as Line).text.trim() === '') at += step
+    const text = note.lines[at]?.text ?? ''
+    return text.includes('\f') || pageNumber.test(text.replace(/\f/g, ''))
+  })
 }
 
 function key(text: string): string {

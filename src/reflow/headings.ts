@@ -10,8 +10,8 @@ import {report} from '../message.js'
 import {isSyntax, type Line, sectionLine} from './layout.js'
 import type {Edit, Note} from './note.js'
 
-/** A numbered heading inside a line (or at its start), before a capital. */
-const inline = /(^|[ \t]+)(\d{1,2})[.)][ \t]+(?=\p{Lu})/gu
+/** A numbered heading inside a line (or at its start), before a capital; a run of blanks is tried once. */
+const inline = /(^|(?<![ \t])[ \t]+)(\d{1,2})[.)][ \t]+(?=\p{Lu})/gu
 /** Words a title may go on with before a capital: "Objectives of the Committee's …". */
 const joining = new Set(
   'of the and on for to in at with by a an de del la las los el y en du des le les et à au aux d l'.split(' ')

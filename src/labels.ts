@@ -91,12 +91,12 @@ const fields: Words<FieldKey> = {
   },
   date: {en: ['date', 'dates'], es: ['fecha', 'fechas'], fr: ['date', 'dates']},
   startDate: {
-    en: ['start date', 'starting date', 'date of start'],
+    en: ['start date', 'starting date'],
     es: ['fecha de inicio', 'fecha de comienzo'],
     fr: ['date de debut']
   },
   endDate: {
-    en: ['end date', 'ending date', 'date of end'],
+    en: ['end date', 'ending date'],
     es: ['fecha de finalizacion', 'fecha de termino', 'fecha de fin'],
     fr: ['date de fin', 'date de cloture']
   },
@@ -243,6 +243,11 @@ export function createLabels(extra: LabelsConfig = {}): Labels {
 }
 
 const defaultLabels = createLabels()
+
+/** The built-in words, lowercase and without accents, as docs/reading.md lists them. */
+export function builtInWords(): {fields: Words<FieldKey>; sections: Words<SectionKind>} {
+  return {fields, sections}
+}
 
 /** The labels a file is read with: its configuration's, or the defaults. */
 export function labelsOf(file: VFile): Labels {

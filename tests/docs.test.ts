@@ -5,6 +5,7 @@ import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {help} from '../src/command.js'
 import {convert} from '../src/index.js'
+import {builtInWords} from '../src/labels.js'
 import {docsUrl, type RuleId, rules} from '../src/rules.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -23,6 +24,16 @@ const pages = [
 const sample = 'input/000_8cd83aa58013035f.txt'
 /** What a reader sees without scrolling. */
 const firstScreen = readme.split('\n').slice(0, 30).join('\n')
+
+/** A table cell's words as the labels compare them: lowercase, no accents, `Objective(s)` spelled out. */
+function fold(cell: string): string {
+  return cell
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .replace(/(\p{L}+)\(s\)/gu, '$1, $1s')
+}
 
 /** The content of the first fenced block of `language` in `markdown`. */
 function fenced(markdown: string, language: string): string | undefined {
@@ -187,6 +198,28 @@ describe('docs', () => {
     ])
     const cli = read('docs/cli.md')
     for (const option of options) expect(cli).toContain(option)
+  })
+
+  it('lists every built-in field label and section title in docs/reading.md', () => {
+    /** Each table row by its first cell: the words of each language's cell. */
+    const rows = new Map<string, Set<string>[]>()
+    for (const line of read('docs/reading.md').split('\n')) {
+      if (!line.startsWith('| ')) continue
+      const [name = '', ...cells] = line.slice(2, -2).split(' | ')
+      rows.set(
+        name,
+        cells.map((cell) => new Set(fold(cell).split(', ')))
+      )
+    }
+    const missing: string[] = []
+    const {fields, sections} = builtInWords()
+    for (const [key, byLanguage] of [...Object.entries(fields), ...Object.entries(sections)]) {
+      const row = rows.get(key.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`))
+      Object.values(byLanguage).forEach((words: readonly string[], language) => {
+        for (const word of words) if (!row?.[language]?.has(word)) missing.push(`${key}: ${word}`)
+      })
+    }
+    expect(missing).toEqual([])
   })
 
   it('links every rule to its page, which gives its severity, an example and a fix', () => {

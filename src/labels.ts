@@ -213,35 +213,39 @@ export function createLabels(extra: LabelsConfig = {}): Labels {
     categories: merge(categories, extra.categories),
     sections: merge(sections, extra.sections)
   }
+  const index = {
+    fields: indexOf(vocabulary.fields),
+    categories: indexOf(vocabulary.categories),
+    sections: indexOf(vocabulary.sections)
+  }
   const labels: Labels = {
-    field: (label) => lookup(vocabulary.fields, normalizeLabel(label), equals),
+    field: (label) => lookup(index.fields, normalizeLabel(label), equals),
     category(label, strict = false) {
       // Inside a line, a known label is all the label: "États arabes …" is a name.
-      const known = lookup(vocabulary.categories, normalizeLabel(label), strict ? equals : startsWithWord)
+      const known = lookup(index.categories, normalizeLabel(label), strict ? equals : startsWithWord)
       // "Other States" is about States, "Others" is other.
       return known?.key === 'other'
         ? (categoryBySense(label, strict) ?? known)
         : (known ?? categoryBySense(label, strict))
     },
-    section: (title) => lookup(vocabulary.sections, normalizeLabel(title), startsWithWord),
-    sectionTitle: (title) =>
-      lookup(vocabulary.sections, normalizeLabel(title), (word, text) => word === text),
-    title: (title) => lookup(titles, normalizeLabel(title), startsWithWord),
+    section: (title) => lookup(index.sections, normalizeLabel(title), startsWithWord),
+    sectionTitle: (title) => lookup(index.sections, normalizeLabel(title), equals),
+    title: (title) => lookup(titleIndex, normalizeLabel(title), startsWithWord),
     isLabel(text) {
       const label = /^([^:]*):/.exec(text)?.[1]
       if (label !== undefined)
         return labels.field(label) !== undefined || labels.category(label) !== undefined
       const whole = normalizeLabel(text)
-      return [vocabulary.fields, vocabulary.categories].some((words) =>
-        Object.values<Record<Language, readonly string[]>>(words).some((byLanguage) =>
-          Object.values(byLanguage).some((list) => list.includes(whole))
-        )
+      return (
+        lookup(index.fields, whole, equals) !== undefined ||
+        lookup(index.categories, whole, equals) !== undefined
       )
     }
   }
   return labels
 }
 
+const titleIndex = indexOf(titles)
 const defaultLabels = createLabels()
 
 /** The built-in words, lowercase and without accents, as docs/reading.md lists them. */
@@ -426,22 +430,38 @@ function startsWithWord(word: string, text: string): boolean {
   return text === word || (text.startsWith(word) && /^[\s,(-]/.test(text.slice(word.length)))
 }
 
+/** Each word of a vocabulary by its first run of letters: a text is compared with only those it could match. */
+type Index<Key> = Map<string, {key: Key; language: Language; word: string}[]>
+
+function indexOf<Key extends string>(words: Words<Key>): Index<Key> {
+  const index: Index<Key> = new Map()
+  for (const key of Object.keys(words) as Key[]) {
+    for (const [language, list] of Object.entries(words[key]) as [Language, readonly string[]][]) {
+      for (const word of list) {
+        const first = firstRun(word)
+        index.set(first, [...(index.get(first) ?? []), {key, language, word}])
+      }
+    }
+  }
+  return index
+}
+
+function firstRun(text: string): string {
+  return /^[\p{L}\p{N}']*/u.exec(text)?.[0] ?? ''
+}
+
 function lookup<Key extends string>(
-  words: Words<Key>,
+  index: Index<Key>,
   text: string,
   matches: (word: string, text: string) => boolean
 ): Match<Key> | undefined {
   let best: (Match<Key> & {length: number}) | undefined
-  for (const key of Object.keys(words) as Key[]) {
-    for (const [language, list] of Object.entries(words[key]) as [Language, readonly string[]][]) {
-      for (const word of list) {
-        if (!matches(word, text)) continue
-        // The longest word wins: "date and venue" over "date".
-        if (!best || word.length > best.length) best = {key, languages: [language], length: word.length}
-        else if (best.key === key && word.length === best.length && !best.languages.includes(language)) {
-          best.languages.push(language)
-        }
-      }
+  for (const {key, language, word} of index.get(firstRun(text)) ?? []) {
+    if (!matches(word, text)) continue
+    // The longest word wins: "date and venue" over "date".
+    if (!best || word.length > best.length) best = {key, languages: [language], length: word.length}
+    else if (best.key === key && word.length === best.length && !best.languages.includes(language)) {
+      best.languages.push(language)
     }
   }
   return best && {key: best.key, languages: best.languages}

@@ -10,7 +10,7 @@
  */
 import {titleMarker} from '../labels.js'
 import {report} from '../message.js'
-import {isSyntax, type Line, sectionLine} from './layout.js'
+import {isSyntax, type Line} from './layout.js'
 import type {Edit, Note} from './note.js'
 
 /** A footnote's text: its number, a space, then a capital or an opening quote. */
@@ -91,7 +91,7 @@ function lastLine(note: Note, index: number): number {
     const line = note.lines[next] as Line
     const ended = /[.!?:;)»”]\s*$/.test((note.lines[last] as Line).text) && !/^\s*\p{Ll}/u.test(line.text)
     if (ended || isSyntax(line) || definition.test(line.text) || marked.test(line.text)) break
-    if (sectionLine(line.text, note.labels)) break
+    if (note.section(next)) break
     last = next
   }
   return last

@@ -6,7 +6,7 @@
  * info; none is ever read as a title or a field.
  */
 import {report} from '../message.js'
-import {isSyntax, type Line, sectionLine} from './layout.js'
+import {isSyntax, type Line} from './layout.js'
 import type {Edit, Note} from './note.js'
 
 const pageNumber =
@@ -46,7 +46,7 @@ function runningHeaders(note: Note): Set<string> {
   for (const [index, line] of note.lines.entries()) {
     if (!note.isText(index) || index < (note.title ?? 0) || isSyntax(line)) continue
     const text = line.text.trim()
-    if (!couldBeRunningHeader(text, note)) continue
+    if (!couldBeRunningHeader(text, note) || note.section(index)) continue
     counts.set(key(text), (counts.get(key(text)) ?? 0) + 1)
     if (besidePageBreak(note, index)) atBreak.add(key(text))
   }
@@ -55,7 +55,7 @@ function runningHeaders(note: Note): Set<string> {
 
 /**
  * A few words with a letter, not ending like a sentence: not a field
- * ("Contacts: …"), an address, a section title or a footnote's text, which
+ * ("Contacts: …"), an address or a footnote's text, which
  * a note may say twice.
  */
 function couldBeRunningHeader(text: string, note: Note): boolean {
@@ -67,8 +67,7 @@ function couldBeRunningHeader(text: string, note: Note): boolean {
     !/[.;,!?:]$/.test(text) &&
     !/:\s|@|:\/\/|www\./.test(text) &&
     !/^(?:\d{1,2}\s|[⁰¹²³⁴⁵⁶⁷⁸⁹^[])/.test(text) &&
-    !note.labels.isLabel(text) &&
-    sectionLine(text, note.labels) === undefined
+    !note.labels.isLabel(text)
   )
 }
 

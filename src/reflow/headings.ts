@@ -7,7 +7,7 @@
  * first section heading ends the header.
  */
 import {report} from '../message.js'
-import {isSyntax, type Line, sectionLine} from './layout.js'
+import {isSyntax, type Line} from './layout.js'
 import type {Edit, Note} from './note.js'
 
 /** A numbered heading inside a line (or at its start), before a capital; a run of blanks is tried once. */
@@ -33,7 +33,7 @@ export function headings(note: Note): Edit[] {
   let last = 0
   for (const [index, line] of note.lines.entries()) {
     if (!note.isText(index)) continue
-    const whole = sectionLine(line.text, note.labels)
+    const whole = note.section(index)
     const found = whole ? [] : inlineHeadings(line.text, last + 1, note)
     if (whole) {
       note.headerEnd ??= {line: index, offset: line.start}

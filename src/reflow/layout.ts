@@ -78,7 +78,12 @@ export function titleLine(lines: readonly Line[], hidden: readonly boolean[]): n
 }
 
 /** A section heading's number and title, from a line of plain text (`2. Highlights`, `Background:`). */
-export function sectionLine(text: string, labels: Labels): {number?: number; title: string} | undefined {
+export interface SectionLine {
+  number?: number
+  title: string
+}
+
+export function sectionLine(text: string, labels: Labels): SectionLine | undefined {
   const plain = text
     .replace(/^\s*#{1,6}\s+/, '')
     .replace(/[*_]{1,2}/g, '')

@@ -6,7 +6,7 @@ import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {type Location, location} from 'vfile-location'
 import type {Labels} from '../labels.js'
-import {hiddenLines, type Line, linesOf, titleLine} from './layout.js'
+import {hiddenLines, type Line, linesOf, type SectionLine, sectionLine, titleLine} from './layout.js'
 
 /** The source from `start` to `end` replaced by `insert` (an insertion when they are equal). */
 export interface Edit {
@@ -29,6 +29,7 @@ export class Note {
   /** Where the first section heading starts: the header ends there. */
   headerEnd: {line: number; offset: number} | undefined
   private readonly place: Location
+  private readonly sections = new Map<number, SectionLine | undefined>()
 
   constructor(
     readonly file: VFile,
@@ -45,6 +46,13 @@ export class Note {
   isText(index: number): boolean {
     const line = this.lines[index]
     return line !== undefined && !this.hidden[index] && !this.dropped.has(index) && line.text.trim() !== ''
+  }
+
+  /** The section heading line `index` is, if it is one (each line is read once). */
+  section(index: number): SectionLine | undefined {
+    if (!this.sections.has(index))
+      this.sections.set(index, sectionLine(this.lines[index]?.text ?? '', this.labels))
+    return this.sections.get(index)
   }
 
   /** The position of `line`, or of its characters `from` to `to`. */

@@ -4,7 +4,7 @@
  * paragraph of its own, which the section keeps as a sub-heading.
  */
 import {isSubheading} from '../labels.js'
-import {isSyntax, type Line, sectionLine} from './layout.js'
+import {isSyntax, type Line} from './layout.js'
 import type {Edit, Note} from './note.js'
 
 export function subheadings(note: Note): Edit[] {
@@ -14,7 +14,7 @@ export function subheadings(note: Note): Edit[] {
   for (let index = start + 1; index < note.lines.length; index++) {
     const line = note.lines[index] as Line
     if (!note.isText(index) || isSyntax(line) || !isSubheading(line.text)) continue
-    if (note.labels.isLabel(line.text.trim()) || sectionLine(line.text, note.labels)) continue
+    if (note.labels.isLabel(line.text.trim()) || note.section(index)) continue
     if (note.isText(index - 1)) edits.push({start: line.start, end: line.start, insert: '\n'})
     if (note.isText(index + 1)) edits.push({start: line.end, end: line.end, insert: '\n'})
   }

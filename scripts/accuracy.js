@@ -6,6 +6,8 @@
 //    against the record of the fixture as it is.
 // 2. Pairs: each tests/pairs/<name>/extracted.txt against its record.json,
 //    or, before that is written, against the record of its tidy.md.
+// 3. Notes as found: each tests/wild/<name>.txt against what a careful
+//    reader takes from it (<name>.expected.json; 13 fields, scripts/reader.js).
 //
 // A field is a leaf of the record (JSON pointer → value), `source` left out;
 // it is right when the extraction form's record has the same value at the
@@ -18,6 +20,7 @@ import {pathToFileURL} from 'node:url'
 import {parseArgs} from 'node:util'
 import {VFile} from 'vfile'
 import {joinHeader, keepExtras} from './extraction.js'
+import {misreadFields, readerFields} from './reader.js'
 
 const root = path.join(import.meta.dirname, '..')
 const {values} = parseArgs({options: {dist: {type: 'string', default: path.join(root, 'dist')}}})
@@ -97,6 +100,26 @@ function pairs() {
     .sort((a, b) => a.name.localeCompare(b.name))
 }
 
+function asFound() {
+  const folder = path.join(root, 'tests/wild')
+  if (!existsSync(folder)) return []
+  return readdirSync(folder)
+    .filter((file) => file.endsWith('.txt'))
+    .sort()
+    .map((file) => {
+      const name = file.slice(0, -'.txt'.length)
+      const expected = readJson(path.join(folder, `${name}.expected.json`))
+      const record = convert(readFileSync(path.join(folder, file)), {path: `input/${file}`}).record
+      const wrong = misreadFields(expected, record).length
+      return {
+        name,
+        right: readerFields.length - wrong,
+        expected: readerFields.length,
+        record: record !== undefined
+      }
+    })
+}
+
 function print(title, rows) {
   console.log(`\n${title}`)
   const fields = rows.map((row) => (row.unmeasured ? 'no tidy record' : `${row.right}/${row.expected}`))
@@ -121,3 +144,5 @@ console.log(`Build: ${path.relative(process.cwd(), dist) || '.'}`)
 print('Run-on headers (valid fixtures, title and header joined into one line):', runOnHeaders())
 const measured = pairs()
 if (measured.length > 0) print('Pairs (tests/pairs/*/extracted.txt against the tidy record):', measured)
+const found = asFound()
+if (found.length > 0) print("Notes as found (tests/wild/*.txt against a reader's expectations):", found)

@@ -128,7 +128,11 @@ const categories: Words<Category> = {
     es: ['sociedad civil', 'industria', 'academia', 'ong', 'sector privado'],
     fr: ['societe civile', 'industrie', 'milieux universitaires', 'ong', 'secteur prive']
   },
-  other: {en: ['others', 'other'], es: ['otros'], fr: ['autres']}
+  other: {
+    en: ['others', 'other', 'observers', 'guests'],
+    es: ['otros', 'observadores', 'invitados'],
+    fr: ['autres', 'observateurs', 'invites']
+  }
 }
 
 /**
@@ -163,7 +167,7 @@ const sections: Words<SectionKind> = {
   highlights: {
     en: ['highlights', 'main points', 'outcomes', 'outcome', 'summary'],
     es: ['aspectos destacados', 'puntos destacados', 'resultados', 'resumen'],
-    fr: ['points saillants', 'faits marquants', 'resultats', 'resume']
+    fr: ['points saillants', 'faits marquants', 'faits saillants', 'points forts', 'resultats', 'resume']
   },
   comments: {
     en: ['additional comments', 'comments', 'other comments', 'follow-up', 'follow up'],
@@ -180,6 +184,8 @@ const sections: Words<SectionKind> = {
 export interface Match<Key> {
   key: Key
   languages: Language[]
+  /** How many words of the text the known words cover ("Main points of discussion": 2), when they are a prefix. */
+  words?: number
 }
 
 /** Reads labels and titles with one vocabulary. */
@@ -356,8 +362,9 @@ function categoryBySense(label: string, strict: boolean): Match<Category> | unde
 
 /**
  * A label about States: a word for them, with qualifiers next to it, then
- * perhaps "of …" ("Member States of the African Union"); before it, any
- * group's name ("ECOWAS Member States"), only acronyms when `strict`.
+ * perhaps "of …" ("Member States of the African Union"); before it,
+ * acronyms and qualifiers ("ECOWAS Member States"), or, unless `strict`, any
+ * group's name before a qualifier ("African Union Member States").
  */
 function aboutStates(words: string[], acronyms: Set<string>, strict: boolean): Match<Category> | undefined {
   const qualifiers = new Set<string>(sense.stateQualifiers)
@@ -369,8 +376,10 @@ function aboutStates(words: string[], acronyms: Set<string>, strict: boolean): M
     if (!(of === -1 ? after : after.slice(0, of)).every((next) => qualifiers.has(next))) continue
     if (of === 0 && after.length === 1) continue
     const before = words.slice(0, index)
-    if (strict && !before.every((previous) => qualifiers.has(previous) || acronyms.has(previous))) continue
-    return {key: 'states', languages}
+    const qualified = before.every((previous) => qualifiers.has(previous) || acronyms.has(previous))
+    // "African Union Member States": a group's name, then a qualifier; "West African States" is a name.
+    const named = !strict && before.length > 0 && qualifiers.has(before.at(-1) ?? '')
+    if (qualified || named) return {key: 'states', languages}
   }
   return undefined
 }
@@ -455,16 +464,17 @@ function lookup<Key extends string>(
   text: string,
   matches: (word: string, text: string) => boolean
 ): Match<Key> | undefined {
-  let best: (Match<Key> & {length: number}) | undefined
+  let best: (Match<Key> & {length: number; words: number}) | undefined
   for (const {key, language, word} of index.get(firstRun(text)) ?? []) {
     if (!matches(word, text)) continue
     // The longest word wins: "date and venue" over "date".
-    if (!best || word.length > best.length) best = {key, languages: [language], length: word.length}
-    else if (best.key === key && word.length === best.length && !best.languages.includes(language)) {
+    if (!best || word.length > best.length) {
+      best = {key, languages: [language], length: word.length, words: word.split(' ').length}
+    } else if (best.key === key && word.length === best.length && !best.languages.includes(language)) {
       best.languages.push(language)
     }
   }
-  return best && {key: best.key, languages: best.languages}
+  return best && {key: best.key, languages: best.languages, words: best.words}
 }
 
 /** Words a sub-heading may hold in lower case: "Day 2 (14 May):", "Visit to the port:". */

@@ -16,6 +16,7 @@ import {headings} from './reflow/headings.js'
 import {type Edit, Note} from './reflow/note.js'
 import {runOn} from './reflow/run-on.js'
 import {subheadings} from './reflow/subheadings.js'
+import {wrappedValues} from './reflow/wrapped-values.js'
 
 export interface Reflowed {
   /** The repaired text, which is parsed. */
@@ -33,6 +34,7 @@ export function reflow(file: VFile, labels: Labels): void {
     ...furniture(note),
     ...headings(note),
     ...runOn(note),
+    ...wrappedValues(note),
     ...footnoteLines(note),
     ...subheadings(note)
   ]

@@ -3,7 +3,8 @@
  * numbers (`3`, `- 2 -`, `Page 2 of 4`), running headers repeated at page
  * breaks, and, before the title, a download site's banner and file details
  * (`Pages: 4`, `Format: PDF, 310 KB`, `>>`). Each line is dropped, with an
- * info; none is ever read as a title or a field.
+ * info; none is ever read as a title or a field. The form feed that starts a
+ * page (as pdftotext writes it) goes too.
  */
 import {report} from '../message.js'
 import {isSyntax, type Line} from './layout.js'
@@ -11,43 +12,62 @@ import type {Edit, Note} from './note.js'
 
 const pageNumber =
   /^\s*(?:[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}|\d{1,3}\s*\/\s*\d{1,3}|(?:page|p[aá]gina|p[aá]g\.?|p\.)\s*\d{1,3}(?:\s*(?:of|de|sur|\/)\s*\d{1,3})?)\s*$/iu
+/** A running header with its page number far to its right: "Comité 1540 – Nota informativa      Página 2 de 2". */
+const numberedHeader = /\S[ \t]{3,}(?:page|p[aá]gina)\s*\d{1,3}(?:\s*(?:of|de|sur|\/)\s*\d{1,3})?\s*$/iu
 const maxHeaderWords = 12
+/** What a running header says: the note's title, or the Committee's name. */
+const titleWords =
+  /information\s+note|nota\s+informativa|note\s+d['’]information|1540\s+committee|comit[eé]\s+1540/iu
 
 export function furniture(note: Note): Edit[] {
-  const dropped: [number, string][] = []
-  const banner = note.title ?? 0
   const repeated = runningHeaders(note)
+  const edits: Edit[] = []
   for (const [index, line] of note.lines.entries()) {
-    if (!note.isText(index)) continue
-    const text = line.text.trim()
-    if (index < banner)
-      dropped.push([index, `Dropped the line "${text}" before the title: it is not part of the note`])
-    else if (pageNumber.test(text)) dropped.push([index, `Dropped the page number "${text}"`])
-    else if (index !== note.title && repeated.has(key(text)))
-      dropped.push([index, `Dropped the running header "${text}", repeated at page breaks`])
-  }
-  return dropped.map(([index, reason]) => {
-    const line = note.lines[index] as (typeof note.lines)[number]
+    const reason = note.isText(index) ? why(note, index, repeated) : undefined
+    if (!reason) {
+      // The form feed that starts a page is not text.
+      if (line.feed !== undefined) edits.push({start: line.feed, end: line.start, insert: ''})
+      continue
+    }
     note.dropped.add(index)
     report(note.file, 'page-furniture', reason, note.span(line))
     const next = note.lines[index + 1]
-    return {start: line.start, end: next ? next.start : line.end, insert: ''}
-  })
+    edits.push({start: line.feed ?? line.start, end: next ? (next.feed ?? next.start) : line.end, insert: ''})
+  }
+  return edits
+}
+
+/** Why line `index` is furniture, if it is. */
+function why(note: Note, index: number, repeated: ReadonlySet<string>): string | undefined {
+  const text = (note.lines[index] as Line).text.trim()
+  if (index < (note.title ?? 0))
+    return `Dropped the line "${text}" before the title: it is not part of the note`
+  if (pageNumber.test(text)) return `Dropped the page number "${text}"`
+  if (numberedHeader.test(text))
+    return `Dropped the running header and page number "${text.replace(/\s+/g, ' ')}"`
+  if (index !== note.title && repeated.has(key(text))) {
+    return `Dropped the running header "${text}", repeated at page breaks`
+  }
+  return undefined
 }
 
 /**
- * Lines of text found twice or more that can only be a running header or
- * footer: short, not a sentence, and next to a page number (or a form feed)
- * at least once, which is what shows a page break.
+ * Lines of text found twice or more (or once, when they name the note or the
+ * Committee) that can only be a running header or footer: short, not a
+ * sentence, and next to a page number (or a form feed) at least once, which
+ * is what shows a page break.
  */
 function runningHeaders(note: Note): Set<string> {
   const counts = new Map<string, number>()
   const atBreak = new Set<string>()
   for (const [index, line] of note.lines.entries()) {
-    if (!note.isText(index) || index < (note.title ?? 0) || isSyntax(line)) continue
+    // A copy above the title (a banner) counts too.
+    if (!note.isText(index) || isSyntax(line)) continue
     const text = line.text.trim()
     if (!couldBeRunningHeader(text, note) || note.section(index)) continue
-    counts.set(key(text), (counts.get(key(text)) ?? 0) + 1)
+    // Said once, at a page break, a line naming the note is its running header too.
+    const once = index !== note.title && titleWords.test(text) ? 1 : 0
+    counts.set(key(text), (counts.get(key(text)) ?? 0) + 1 + once)
     if (besidePageBreak(note, index)) atBreak.add(key(text))
   }
   return new Set([...counts].filter(([text, count]) => count > 1 && atBreak.has(text)).map(([text]) => text))
@@ -58,7 +78,9 @@ function runningHeaders(note: Note): Set<string> {
  * ("Contacts: …"), an address or a footnote's text, which
  * a note may say twice.
  */
-function couldBeRunningHeader(text: string, note: Note): boolean {
+function couldBeRunningHeader(line: string, note: Note): boolean {
+  // Emphasis aside: "**Event:** Seminar" is a field.
+  const text = line.replace(/[*_]+/g, '').trim()
   const words = text.split(/\s+/).length
   return (
     words >= 2 &&
@@ -71,13 +93,14 @@ function couldBeRunningHeader(text: string, note: Note): boolean {
   )
 }
 
-/** Whether the nearest line of text before or after line `index` is a page number or a form feed. */
+/** Whether a page starts at line `index`, or the nearest line of text before or after it is a page number. */
 function besidePageBreak(note: Note, index: number): boolean {
+  if (note.lines[index]?.feed !== undefined) return true
   return [-1, 1].some((step) => {
     let at = index + step
-    while (at >= 0 && at < note.lines.length && (note.lines[at] as Line).text.trim() === '') at += step
-    const text = note.lines[at]?.text ?? ''
-    return text.includes('\f') || pageNumber.test(text.replace(/\f/g, ''))
+    while ((note.lines[at]?.text.trim() ?? 'end') === '') at += step
+    const line = note.lines[at]
+    return line !== undefined && (pageNumber.test(line.text) || (step === 1 && line.feed !== undefined))
   })
 }
 

@@ -7,16 +7,11 @@
  * first section heading ends the header.
  */
 import {report} from '../message.js'
-import {isSyntax, type Line} from './layout.js'
+import {isSyntax, type Line, titleEnd} from './layout.js'
 import type {Edit, Note} from './note.js'
 
 /** A numbered heading inside a line (or at its start), before a capital; a run of blanks is tried once. */
 const inline = /(^|(?<![ \t])[ \t]+)(\d{1,2})[.)][ \t]+(?=\p{Lu})/gu
-/** Words a title may go on with before a capital: "Objectives of the Committee's …". */
-const joining = new Set(
-  'of the and on for to in at with by a an de del la las los el y en du des le les et à au aux d l'.split(' ')
-)
-const maxTitleWords = 10
 
 interface Found {
   /** Where the whitespace before the number starts, and where the number starts. */
@@ -88,7 +83,9 @@ function inlineHeadings(text: string, expected: number, note: Note): Found[] {
     const start = match.index + (match[1]?.length ?? 0)
     const titleStart = match.index + match[0].length
     if (number !== expected + found.length || titleStart < (found.at(-1)?.end ?? 0)) continue
-    const end = titleEnd(text, titleStart)
+    const known = note.labels.section(text.slice(titleStart))
+    if (!known) continue
+    const end = titleEnd(text, titleStart, known.words)
     const title = text.slice(titleStart, end).replace(/[\s:.]+$/, '')
     if (!note.labels.section(title) || note.labels.isLabel(title)) continue
     // A title alone on its line is a whole-line heading; one at the start with text after it is split.
@@ -97,24 +94,6 @@ function inlineHeadings(text: string, expected: number, note: Note): Found[] {
     found.push({before: match.index, start, number, end, ...(next ? {next: end + next.index} : {})})
   }
   return found
-}
-
-/**
- * Where a run-in title ends: before the first capitalised word that follows
- * a word it cannot go on from ("Objectives Present the …"), after a colon or
- * a period, or after the section word alone when nothing says where.
- */
-function titleEnd(text: string, start: number): number {
-  const words = [...text.slice(start).matchAll(/\S+/g)].slice(0, maxTitleWords + 1)
-  for (const [index, word] of words.entries()) {
-    const previous = words[index - 1]?.[0]
-    if (index > 0 && /^\p{Lu}/u.test(word[0]) && previous && !joining.has(previous.toLowerCase())) {
-      return start + (words[index - 1]?.index ?? 0) + previous.length
-    }
-    if (/[:.]$/.test(word[0])) return start + word.index + word[0].length
-  }
-  const first = words[0]
-  return words.length > maxTitleWords && first ? start + first.index + first[0].length : text.length
 }
 
 /** The line break before the heading, its `## ` marker, and the break after it. */

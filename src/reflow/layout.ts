@@ -6,11 +6,13 @@
 import type {Labels} from '../labels.js'
 
 export interface Line {
-  /** Offset of the line's first character. */
+  /** Offset of the line's first character (after the form feeds that start a page, if any). */
   start: number
   /** Offset just after its last character (before `\r\n` or `\n`). */
   end: number
   text: string
+  /** Where the form feeds start, on the first line of a page as pdftotext writes it. */
+  feed?: number
 }
 
 /** A line of Markdown syntax: heading, quote, table, fence, HTML, list item, thematic break, indented code. */
@@ -22,13 +24,18 @@ const titleStart =
 /** A numbered section heading: "2. Highlights", "2) Highlights". */
 const numbered = /^(\d{1,2})[.)]\s+(\S.*)$/
 
+const formFeed = 12
+const carriageReturn = 13
+
 export function linesOf(text: string): Line[] {
   const lines: Line[] = []
   let start = 0
   for (let index = text.indexOf('\n'); ; index = text.indexOf('\n', start)) {
     const stop = index === -1 ? text.length : index
-    const end = stop > start && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop
-    lines.push({start, end, text: text.slice(start, end)})
+    const end = stop > start && text.charCodeAt(stop - 1) === carriageReturn ? stop - 1 : stop
+    let from = start
+    while (from < end && text.charCodeAt(from) === formFeed) from++
+    lines.push({start: from, end, text: text.slice(from, end), ...(from > start ? {feed: start} : {})})
     if (index === -1) return lines
     start = index + 1
   }
@@ -93,5 +100,34 @@ export function sectionLine(text: string, labels: Labels): SectionLine | undefin
   // A numbered title starts with a section word ("1. Objectives of the visit"); a bare one is one.
   const known = match ? labels.section(title) : labels.sectionTitle(title)
   if (!known || labels.isLabel(title)) return undefined
+  // "2. Contexte Le Mali a soumis …" is a heading run into its text, not a title.
+  if (match && titleEnd(title, 0, known.words) < title.length) return undefined
   return {...(match?.[1] ? {number: Number(match[1])} : {}), title}
+}
+
+/** Words a title may go on with before a capital: "Objectives of the Committee's …". */
+const joining = new Set(
+  'of the and on for to in at with by a an de del la las los el y en du des le les et à au aux d l'.split(' ')
+)
+const maxTitleWords = 10
+
+/**
+ * Where a section title that starts at `start` in `text` ends: after its
+ * first `known` words (the section words: "Additional Comments"), before the
+ * first capitalised word that follows a word it cannot go on from
+ * ("Objectives Present the …"), after a colon or a period, or after the
+ * section words when nothing says where within ten words.
+ */
+export function titleEnd(text: string, start: number, known = 1): number {
+  const words = [...text.slice(start).matchAll(/\S+/g)].slice(0, maxTitleWords + 1)
+  for (const [index, word] of words.entries()) {
+    const previous = words[index - 1]
+    const free = index >= known
+    if (free && previous && /^\p{Lu}/u.test(word[0]) && !joining.has(previous[0].toLowerCase())) {
+      return start + previous.index + previous[0].length
+    }
+    if (/[:.]$/.test(word[0])) return start + word.index + word[0].length
+  }
+  const last = words[Math.min(known, words.length) - 1]
+  return words.length > maxTitleWords && last ? start + last.index + last[0].length : text.length
 }

@@ -48,6 +48,13 @@ export class Note {
     return line !== undefined && !this.hidden[index] && !this.dropped.has(index) && line.text.trim() !== ''
   }
 
+  /** The nearest line before (`step` -1) or after (1) line `index` that is not dropped: dropping a line joins them. */
+  neighbour(index: number, step: -1 | 1): number {
+    let at = index + step
+    while (this.dropped.has(at)) at += step
+    return at
+  }
+
   /** The section heading line `index` is, if it is one (each line is read once). */
   section(index: number): SectionLine | undefined {
     if (!this.sections.has(index))

@@ -44,9 +44,12 @@ function labelCuts(text: string, note: Note, state: {participants: boolean}): Cu
   let floor = 0
   for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
     if (text.startsWith('//', colon + 1)) continue
-    const found = labelBefore(text, floor, colon, note, state.participants)
+    // A whole label at the start of the line ("African Union Member States:") is read as it stands.
+    const first = floor === 0 && wholeLabel(text.slice(0, colon), note)
+    const found = first ? undefined : labelBefore(text, floor, colon, note, state.participants)
     const value = text.slice(floor, found?.at)
     floor = colon + 1
+    if (first && note.labels.field(first)?.key === 'participants') state.participants = true
     if (!found) continue
     if (note.labels.field(found.label)?.key === 'participants') state.participants = true
     // A label at the start of the line is where it should be, and one right
@@ -54,6 +57,15 @@ function labelCuts(text: string, note: Note, state: {participants: boolean}): Cu
     if (/[\p{L}\p{N}]/u.test(value)) cuts.push(found)
   }
   return cuts
+}
+
+/** The label a line opens with, list marker and emphasis aside, when it is one infonote knows. */
+function wholeLabel(start: string, note: Note): string | undefined {
+  const label = start
+    .replace(/^\s*(?:[-*+]\s+|\d{1,9}[.)]\s+)?/, '')
+    .replace(emphasis, '')
+    .trim()
+  return note.labels.field(label) || note.labels.category(label) ? label : undefined
 }
 
 /**

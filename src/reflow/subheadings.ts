@@ -15,8 +15,8 @@ export function subheadings(note: Note): Edit[] {
     const line = note.lines[index] as Line
     if (!note.isText(index) || isSyntax(line) || !isSubheading(line.text)) continue
     if (note.labels.isLabel(line.text.trim()) || note.section(index)) continue
-    if (note.isText(index - 1)) edits.push({start: line.start, end: line.start, insert: '\n'})
-    if (note.isText(index + 1)) edits.push({start: line.end, end: line.end, insert: '\n'})
+    if (note.isText(note.neighbour(index, -1))) edits.push({start: line.start, end: line.start, insert: '\n'})
+    if (note.isText(note.neighbour(index, 1))) edits.push({start: line.end, end: line.end, insert: '\n'})
   }
   return edits
 }

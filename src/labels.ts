@@ -272,8 +272,22 @@ export function labelWords(): Set<string> {
   return new Set(all.flatMap((label) => label.match(/[\p{L}\p{N}]+/gu) ?? []))
 }
 
+/** Labels met before, normalized: notes say "Event" and "Participants" again and again. */
+const normalized = new Map<string, string>()
+const maxNormalized = 4096
+
 /** Lowercase, accents and final colon dropped, white space collapsed. */
 function normalizeLabel(label: string): string {
+  let found = normalized.get(label)
+  if (found === undefined) {
+    found = foldLabel(label)
+    if (normalized.size >= maxNormalized) normalized.clear()
+    normalized.set(label, found)
+  }
+  return found
+}
+
+function foldLabel(label: string): string {
   const folded = label
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

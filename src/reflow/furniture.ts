@@ -45,7 +45,7 @@ function why(note: Note, index: number, repeated: ReadonlySet<string>): string |
   if (pageNumber.test(text)) return `Dropped the page number "${text}"`
   if (numberedHeader.test(text))
     return `Dropped the running header and page number "${text.replace(/\s+/g, ' ')}"`
-  if (index !== note.title && repeated.has(key(text))) {
+  if (index !== note.title && repeated.size > 0 && repeated.has(key(text))) {
     return `Dropped the running header "${text}", repeated at page breaks`
   }
   return undefined
@@ -67,8 +67,9 @@ function runningHeaders(note: Note): Set<string> {
     if (!couldBeRunningHeader(text, note) || note.section(index)) continue
     // Said once, at a page break, a line naming the note is its running header too.
     const once = index !== note.title && titleWords.test(text) ? 1 : 0
-    counts.set(key(text), (counts.get(key(text)) ?? 0) + 1 + once)
-    if (besidePageBreak(note, index)) atBreak.add(key(text))
+    const folded = key(text)
+    counts.set(folded, (counts.get(folded) ?? 0) + 1 + once)
+    if (besidePageBreak(note, index)) atBreak.add(folded)
   }
   return new Set([...counts].filter(([text, count]) => count > 1 && atBreak.has(text)).map(([text]) => text))
 }

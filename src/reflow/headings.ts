@@ -7,7 +7,7 @@
  * first section heading ends the header.
  */
 import {report} from '../message.js'
-import {isSyntax, type Line, titleEnd} from './layout.js'
+import {isSyntax, type Line, lookupLength, titleEnd} from './layout.js'
 import type {Edit, Note} from './note.js'
 
 /** A numbered heading inside a line (or at its start), before a capital; a run of blanks is tried once. */
@@ -83,7 +83,7 @@ function inlineHeadings(text: string, expected: number, note: Note): Found[] {
     const start = match.index + (match[1]?.length ?? 0)
     const titleStart = match.index + match[0].length
     if (number !== expected + found.length || titleStart < (found.at(-1)?.end ?? 0)) continue
-    const known = note.labels.section(text.slice(titleStart))
+    const known = note.labels.section(text.slice(titleStart, titleStart + lookupLength))
     if (!known) continue
     const end = titleEnd(text, titleStart, known.words)
     const title = text.slice(titleStart, end).replace(/[\s:.]+$/, '')

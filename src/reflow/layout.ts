@@ -23,6 +23,8 @@ const titleStart =
   /^[\s#*_]*(?:information\s+note|nota\s+informativa|nota\s+de\s+informaci[oó]n|note\s+d['’]information)/iu
 /** A numbered section heading: "2. Highlights", "2) Highlights". */
 const numbered = /^(\d{1,2})[.)]\s+(\S.*)$/
+/** More than the longest section word, with what follows it. */
+export const lookupLength = 64
 
 const formFeed = 12
 const carriageReturn = 13
@@ -98,7 +100,12 @@ export function sectionLine(text: string, labels: Labels): SectionLine | undefin
   const match = numbered.exec(plain)
   const title = (match?.[2] ?? plain).replace(/\s*:$/, '')
   // A numbered title starts with a section word ("1. Objectives of the visit"); a bare one is one.
-  const known = match ? labels.section(title) : labels.sectionTitle(title)
+  // A section word is short: its start is all a long line needs to be looked up by.
+  const known = match
+    ? labels.section(title.slice(0, lookupLength))
+    : title.length <= lookupLength
+      ? labels.sectionTitle(title)
+      : undefined
   if (!known || labels.isLabel(title)) return undefined
   // "2. Contexte Le Mali a soumis …" is a heading run into its text, not a title.
   if (match && titleEnd(title, 0, known.words) < title.length) return undefined

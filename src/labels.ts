@@ -128,11 +128,7 @@ const categories: Words<Category> = {
     es: ['sociedad civil', 'industria', 'academia', 'ong', 'sector privado'],
     fr: ['societe civile', 'industrie', 'milieux universitaires', 'ong', 'secteur prive']
   },
-  other: {
-    en: ['others', 'other', 'observers', 'guests'],
-    es: ['otros', 'observadores', 'invitados'],
-    fr: ['autres', 'observateurs', 'invites']
-  }
+  other: {en: ['others', 'other'], es: ['otros'], fr: ['autres']}
 }
 
 /**
@@ -142,6 +138,9 @@ const categories: Words<Category> = {
  */
 export const titleMarker =
   /(information\s+note|nota\s+informativa|nota\s+de\s+informaci[oó]n|note\s+d['’]information)([*_]*)( ?)(\d{1,2}|\[\d{1,2}\])(?=[\s*_:]|$)/iu
+
+/** A label has at most this many words: more, and it is a sentence with a colon. */
+export const maxLabelWords = 6
 
 /** Titles of the note itself match as a prefix: "Information Note on …". */
 const titles: Words<'note'> = {
@@ -346,6 +345,22 @@ const sense = {
     es: ['privado', 'investigacion', 'gubernamentales'],
     fr: ['prive', 'gouvernementales']
   },
+  /** People who took part otherwise: "Observers", "Special guests", "Other participants". */
+  people: {
+    en: [
+      'observers',
+      'guests',
+      'participants',
+      'speakers',
+      'experts',
+      'delegates',
+      'invitees',
+      'panellists',
+      'panelists'
+    ],
+    es: ['observadores', 'invitados', 'participantes', 'ponentes', 'expertos', 'delegados', 'oradores'],
+    fr: ['observateurs', 'invites', 'participants', 'intervenants', 'experts', 'delegues', 'orateurs']
+  },
   civilQualifiers: [
     ...['society', 'sector', 'non', 'governmental', 'organizations', 'organisations', 'institutions'],
     ...['institutes', 'centres', 'centers', 'and', 'or', 'other', 'including', 'the', 'of', 'experts'],
@@ -370,8 +385,32 @@ function categoryBySense(label: string, strict: boolean): Match<Category> | unde
   return (
     aboutStates(words, acronymsOf(label), strict) ??
     aboutAll(words, sense.civil, [...flat(sense.civilMore), ...sense.civilQualifiers], 'civilSociety') ??
-    aboutAll(words, sense.bodies, sense.bodyQualifiers, 'internationalOrganizations', strict)
+    aboutAll(words, sense.bodies, sense.bodyQualifiers, 'internationalOrganizations', strict) ??
+    aboutPeople(words, acronymsOf(label), strict)
   )
+}
+
+/**
+ * A label about other people who took part, by a word for them that ends
+ * it ("Observers", "Special guests", "Other ARF participants") or opens a
+ * short one ("Invitados especiales"): `other`. Inside a line only acronyms
+ * and qualifiers may stand before it. "Languages" or "Topics" name no one,
+ * and a sentence with a colon is no label.
+ */
+function aboutPeople(words: string[], acronyms: Set<string>, strict: boolean): Match<Category> | undefined {
+  const at = words.findIndex((word) => languagesOf(sense.people, word).length > 0)
+  const word = words[at]
+  // The word for them ends the label ("Special guests"), or opens a short one ("Invitados especiales").
+  const placed = at === words.length - 1 || (!strict && at === 0 && words.length <= 3)
+  if (word === undefined || !placed || words.length > maxLabelWords) return undefined
+  const before = words.slice(0, at)
+  if (
+    strict &&
+    !before.every((previous) => acronyms.has(previous) || sense.stateQualifiers.includes(previous as never))
+  ) {
+    return undefined
+  }
+  return {key: 'other', languages: languagesOf(sense.people, word)}
 }
 
 /**

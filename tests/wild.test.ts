@@ -25,8 +25,8 @@ const known: Record<string, string[]> = {
   'en-addis-ababa-african-union': ['entries'],
   // "… in Asia and the Pacific" is cut at "and the".
   'en-astana-peer-review': ['organizers'],
-  // "Other ARF participants:" inside a line is not a label infonote knows, so the line is not split there.
-  'en-manila-arf': ['groups', 'entries'],
+  // "Other ARF participants" are read as other participants; the reader counts them as States.
+  'en-manila-arf': ['groups'],
   // "… para la Paz, el Desarme y el Desarrollo en América Latina y el Caribe" is cut at its commas.
   'es-guatemala-taller': ['organizers'],
   // "Secretaría Nacional de Ciencia, Tecnología e Innovación" is cut at its comma.

@@ -7,7 +7,7 @@ import type {VFile} from 'vfile'
 import type {Labels as LabelsConfig} from './generated/config.js'
 import type {ParticipantGroup, Section} from './generated/information-note.js'
 import {countryCode} from './values/countries.js'
-import {trailingRun} from './values/runs.js'
+import {trailingRun, trimRun} from './values/runs.js'
 
 export type Language = 'en' | 'es' | 'fr'
 export type FieldKey =
@@ -131,13 +131,26 @@ const categories: Words<Category> = {
   other: {en: ['others', 'other'], es: ['otros'], fr: ['autres']}
 }
 
+/** The note's title words in each language, as a pattern: "Information Note", "Nota Informativa" … */
+export const noteTitles =
+  "information\\s+note|nota\\s+informativa|nota\\s+de\\s+informaci[oó]n|note\\s+d['’]information"
+
 /**
- * The title's words, as a pattern, with the footnote marker PDF text
- * extraction leaves after it (`Information Note1`, `Nota Informativa 1`,
- * `Note d'information [1]`): the words, a space or none, the marker.
+ * The title's words with the footnote marker PDF text extraction leaves
+ * after them (`Information Note1`, `Nota Informativa 1`, `Note
+ * d'information [1]`): the words, emphasis, a space or none, the marker.
  */
-export const titleMarker =
-  /(information\s+note|nota\s+informativa|nota\s+de\s+informaci[oó]n|note\s+d['’]information)([*_]*)( ?)(\d{1,2}|\[\d{1,2}\])(?=[\s*_:]|$)/iu
+export const titleMarker = new RegExp(
+  `(${noteTitles})([*_]*)( ?)(\\d{1,2}|\\[\\d{1,2}\\])(?=[\\s*_:]|$)`,
+  'iu'
+)
+
+/** Words a title or a name goes on with: "Objectives of the …", "Day 2 (14 May):", "Organización Mundial de". */
+export const joiningWords = new Set(
+  'of the and on for to in at with by a an de del la las los el y en du des le les et à au aux d l para pour sur'.split(
+    ' '
+  )
+)
 
 /** A label has at most this many words: more, and it is a sentence with a colon. */
 export const maxLabelWords = 6
@@ -530,11 +543,8 @@ function lookup<Key extends string>(
   return best && {key: best.key, languages: best.languages, words: best.words}
 }
 
-/** Words a sub-heading may hold in lower case: "Day 2 (14 May):", "Visit to the port:". */
-const minorWords = new Set(
-  'of the and on to in at for with by a an de del la las los el y en du des le les et à au aux d l'.split(' ')
-)
 const maxSubheadingWords = 8
+const maxSubheadingLength = 80
 
 /**
  * Whether a line is a short sub-heading inside a section: a few words that
@@ -544,10 +554,8 @@ const maxSubheadingWords = 8
  * is a sentence, not a sub-heading.
  */
 export function isSubheading(text: string): boolean {
-  const plain = text
-    .trim()
-    .replace(/^[*_]+|[*_]+$/g, '')
-    .trim()
+  if (text.length > maxSubheadingLength) return false
+  const plain = trimRun(text.trim(), /[*_]/).trim()
   if (!/^\p{Lu}/u.test(plain) || !/\S\s?:$/.test(plain)) return false
   const words = plain
     .slice(0, -1)
@@ -556,6 +564,6 @@ export function isSubheading(text: string): boolean {
     .filter(Boolean)
   return (
     words.length <= maxSubheadingWords &&
-    words.every((word) => /^[\p{Lu}\p{N}(]/u.test(word) || minorWords.has(word.toLowerCase()))
+    words.every((word) => /^[\p{Lu}\p{N}(]/u.test(word) || joiningWords.has(word.toLowerCase()))
   )
 }

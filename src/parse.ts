@@ -1,15 +1,19 @@
 /**
- * Stage 2: text → mdast, as CommonMark with GitHub's extensions. Text nodes
- * whose value is shorter than their source (escapes `\*`, character
- * references `&amp;`) get the source offset of each character, so that
- * values cut out of them keep their exact line and column.
+ * Stage 2: text → mdast, as CommonMark with GitHub's extensions, read as
+ * the text is once repaired (`reflow`), with every position in the note as
+ * written. Text nodes whose value is shorter than their source (escapes
+ * `\*`, character references `&amp;`, repairs) get the source offset of
+ * each character, so that values cut out of them keep their exact line and
+ * column.
  */
 import type {Root} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
-import type {Preset} from 'unified'
+import type {Preset, Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
+import {labelsOf} from './labels.js'
+import {reflow} from './reflow.js'
 import {walk} from './tree.js'
 
 declare module 'mdast' {
@@ -21,17 +25,15 @@ declare module 'mdast' {
 
 const reference = /^&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/i
 
-function sourceOffsets() {
-  return (tree: Root, file: VFile) => {
-    const source = file.data.reflow?.text ?? String(file.value)
-    walk(tree, (node) => {
-      if (node.type !== 'text') return
-      const start = node.position?.start.offset
-      const end = node.position?.end.offset
-      if (start === undefined || end === undefined || end - start === node.value.length) return
-      node.data = {...node.data, offsets: align(node.value, source.slice(start, end), start)}
-    })
-  }
+/** Gives text nodes whose value is shorter than their source the offset of each character. */
+function sourceOffsets(tree: Root, source: string): void {
+  walk(tree, (node) => {
+    if (node.type !== 'text') return
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined || end - start === node.value.length) return
+    node.data = {...node.data, offsets: align(node.value, source.slice(start, end), start)}
+  })
 }
 
 /** Walks `value` and its `source` together, skipping escapes and taking a reference for its character. */
@@ -55,31 +57,46 @@ function align(value: string, source: string, base: number): number[] {
 }
 
 /**
- * When the parsed text is the note repaired (see `reflow`), every position
- * is moved back into the note as written, and text nodes get the offset of
- * each character where the repairs made them other than consecutive.
+ * Moves every position of a tree parsed from the repaired text back into
+ * the note as written (`map` gives, for each repaired character, where it
+ * comes from); text nodes get the offset of each character where the
+ * repairs made them other than consecutive.
  */
-function remap() {
-  return (tree: Root, file: VFile) => {
-    const map = file.data.reflow?.map
-    if (!map) return
-    const place = location(file)
-    const at = (offset: number) => map[Math.min(offset, map.length - 1)] ?? 0
-    walk(tree, (node) => {
-      const start = node.position?.start.offset
-      const end = node.position?.end.offset
-      if (start === undefined || end === undefined) return
-      if (node.type === 'text') {
-        const offsets = Array.from(node.value, (_, index) => at(node.data?.offsets?.[index] ?? start + index))
-        const consecutive = offsets.every((offset, index) => offset === at(start) + index)
-        if (consecutive) delete node.data?.offsets
-        else node.data = {...node.data, offsets}
-      }
-      const from = place.toPoint(at(start))
-      const to = place.toPoint(end > start ? at(end - 1) + 1 : at(start))
-      if (from && to) node.position = {start: from, end: to}
-    })
+function remap(tree: Root, file: VFile, map: Int32Array): void {
+  const place = location(file)
+  const at = (offset: number) => map[Math.min(offset, map.length - 1)] ?? 0
+  walk(tree, (node) => {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined) return
+    if (node.type === 'text') {
+      const offsets = Array.from(node.value, (_, index) => at(node.data?.offsets?.[index] ?? start + index))
+      const consecutive = offsets.every((offset, index) => offset === at(start) + index)
+      if (consecutive) delete node.data?.offsets
+      else node.data = {...node.data, offsets}
+    }
+    const from = place.toPoint(at(start))
+    const to = place.toPoint(end > start ? at(end - 1) + 1 : at(start))
+    if (from && to) node.position = {start: from, end: to}
+  })
+}
+
+/**
+ * The parser reads the note as its text is repaired (see `reflow`), and
+ * gives a tree whose positions, and character offsets, are in the note as
+ * written.
+ */
+function asWritten(this: Processor) {
+  const parse = this.parser
+  if (!parse) throw new Error('asWritten must follow a parser')
+  this.parser = (document: string, file: VFile): Root => {
+    reflow(file, labelsOf(file))
+    const repaired = file.data.reflow
+    const tree = parse(repaired?.text ?? document, file) as Root
+    sourceOffsets(tree, repaired?.text ?? document)
+    if (repaired) remap(tree, file, repaired.map)
+    return tree
   }
 }
 
-export const parse: Preset = {plugins: [remarkParse, remarkGfm, sourceOffsets, remap]}
+export const parse: Preset = {plugins: [remarkParse, remarkGfm, asWritten]}

@@ -1,6 +1,7 @@
 /**
  * The whole route of one note:
- * bytes → text (decode) → mdast (parse) → repaired mdast (normalize)
+ * bytes → text (decode) → mdast (parse, from the text as repaired by reflow)
+ * → repaired mdast (normalize)
  * → record parts (extract) → record (assemble) → checked record (validate).
  */
 import type {Root} from 'mdast'
@@ -15,12 +16,10 @@ import {decode} from './decode.js'
 import {extract} from './extract.js'
 import type {Config} from './generated/config.js'
 import type {InformationNote} from './generated/information-note.js'
-import {labelsOf} from './labels.js'
 import {checkLineNesting, checkSize, checkTreeNesting, defaultLimits} from './limits.js'
 import {fileStart, isError, report} from './message.js'
 import {normalize} from './normalize.js'
 import {parse} from './parse.js'
-import {reflow} from './reflow.js'
 import validate from './validate.js'
 
 export interface ConvertOptions {
@@ -60,8 +59,7 @@ export function convertFile(file: VFile, settings?: Pick<Settings, 'labels' | 'r
     checkSize(file, settings?.limits.maxBytes ?? defaultLimits.maxBytes)
     decode(file)
     checkLineNesting(file)
-    reflow(file, labelsOf(file))
-    tree = processor.parse(file.data.reflow ? new VFile(file.data.reflow.text) : file) as Root
+    tree = processor.parse(file) as Root
     checkTreeNesting(tree, file)
     processor.runSync(tree, file)
   } catch (error) {

@@ -1,12 +1,14 @@
 /**
- * Stage 1b: text as PDF text extraction leaves it → the Markdown a tidy note
- * would be. Each pass finds one kind of damage in the lines of the note and
- * says how to repair it as edits of the source: page furniture dropped,
+ * The text of a note as PDF text extraction leaves it → the Markdown a tidy
+ * note would be, read before parsing (see `parse.ts`). Each pass finds one
+ * kind of damage in the lines of the note and says how to repair it as edits
+ * of the source, with an info message per repair: page furniture dropped,
  * section titles made headings, run-on header lines split at each label,
- * plain-digit footnote markers made markers, sub-headings set apart. The
- * edits are applied at once; `map` keeps, for each character of the new text,
- * the offset it comes from, so that every position in the parsed tree, and so
- * every message, points into the note as it was written.
+ * header values wrapped mid-name joined, plain-digit footnote markers made
+ * markers, sub-headings set apart. The edits are applied at once; `map`
+ * keeps, for each character of the new text, the offset it comes from, so
+ * that every position in the parsed tree, and so every message, points into
+ * the note as it was written.
  */
 import type {VFile} from 'vfile'
 import type {Labels} from './labels.js'

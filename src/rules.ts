@@ -148,6 +148,15 @@ export const rules = {
     summary:
       'A plain line that is only a section title (`Background`, `2. Highlights`) was read as a section heading.'
   },
+  'wrapped-value': {
+    severity: 'info',
+    summary: 'A header value wrapped onto the next line in the middle of a name was joined into one line.'
+  },
+  'subheading-line': {
+    severity: 'info',
+    summary:
+      'A short line such as `Day 2 (14 May):` run into the paragraph below was set apart as a sub-heading.'
+  },
   'ambiguous-date': {
     severity: 'info',
     summary:

@@ -23,7 +23,8 @@ import {titleMarker} from '../labels.js'
 import {report} from '../message.js'
 import {at, type Cut, lineCuts, slicePosition, sliceText, splitParagraphAt, textOf, walk} from '../tree.js'
 
-const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹'
+/** The superscript digits, `⁰` to `⁹`, at their values. */
+export const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹'
 /** A marker opening a footnote's text: `¹ `, `^1 `, `[1] `. */
 const definitionStart = /^[ \t]*([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^\d{1,3}|\[\d{1,3}\])[ \t\u00a0]*(?=\S)/
 /** Nodes that hold blocks, where paragraphs are (what else holds children holds text). */

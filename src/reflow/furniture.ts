@@ -6,24 +6,27 @@
  * info; none is ever read as a title or a field. The form feed that starts a
  * page (as pdftotext writes it) goes too.
  */
+import {noteTitles} from '../labels.js'
 import {report} from '../message.js'
 import {isSyntax, type Line} from './layout.js'
 import type {Edit, Note} from './note.js'
 
-const pageNumber =
-  /^\s*(?:[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}|\d{1,3}\s*\/\s*\d{1,3}|(?:page|p[aá]gina|p[aá]g\.?|p\.)\s*\d{1,3}(?:\s*(?:of|de|sur|\/)\s*\d{1,3})?)\s*$/iu
+/** A page number that says so: "Page 2 of 4", "Página 2 de 4", "Page 2 sur 4", "- 2 -". */
+const pageWords =
+  /^\s*(?:(?:page|p[aá]gina|p[aá]g\.?|p\.)\s*\d{1,3}(?:\s*(?:of|de|sur|\/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—])\s*$/iu
+/** A bare one: "3", "2/4"; a page number only at a page break, not in a wrapped sentence. */
+const bareNumber = /^\s*(\d{1,3})(?:\s*\/\s*\d{1,3})?\s*$/u
 /** A running header with its page number far to its right: "Comité 1540 – Nota informativa      Página 2 de 2". */
 const numberedHeader = /\S[ \t]{3,}(?:page|p[aá]gina)\s*\d{1,3}(?:\s*(?:of|de|sur|\/)\s*\d{1,3})?\s*$/iu
 const maxHeaderWords = 12
 /** What a running header says: the note's title, or the Committee's name. */
-const titleWords =
-  /information\s+note|nota\s+informativa|note\s+d['’]information|1540\s+committee|comit[eé]\s+1540/iu
+const titleWords = new RegExp(`${noteTitles}|1540\\s+committee|comit[eé]\\s+1540`, 'iu')
 
 export function furniture(note: Note): Edit[] {
-  const repeated = runningHeaders(note)
+  const context = {repeated: runningHeaders(note), page: 0}
   const edits: Edit[] = []
   for (const [index, line] of note.lines.entries()) {
-    const reason = note.isText(index) ? why(note, index, repeated) : undefined
+    const reason = note.isText(index) ? why(note, index, context) : undefined
     if (!reason) {
       // The form feed that starts a page is not text.
       if (line.feed !== undefined) edits.push({start: line.feed, end: line.start, insert: ''})
@@ -37,18 +40,44 @@ export function furniture(note: Note): Edit[] {
   return edits
 }
 
+interface Context {
+  repeated: ReadonlySet<string>
+  /** The last page number dropped. */
+  page: number
+}
+
 /** Why line `index` is furniture, if it is. */
-function why(note: Note, index: number, repeated: ReadonlySet<string>): string | undefined {
+function why(note: Note, index: number, context: Context): string | undefined {
   const text = (note.lines[index] as Line).text.trim()
-  if (index < (note.title ?? 0))
+  if (index < (note.title ?? 0)) {
     return `Dropped the line "${text}" before the title: it is not part of the note`
-  if (pageNumber.test(text)) return `Dropped the page number "${text}"`
-  if (numberedHeader.test(text))
+  }
+  if (isPage(note, index, text, context)) return `Dropped the page number "${text}"`
+  if (numberedHeader.test(text)) {
     return `Dropped the running header and page number "${text.replace(/\s+/g, ' ')}"`
-  if (index !== note.title && repeated.size > 0 && repeated.has(key(text))) {
+  }
+  if (index !== note.title && context.repeated.size > 0 && context.repeated.has(key(text))) {
     return `Dropped the running header "${text}", repeated at page breaks`
   }
   return undefined
+}
+
+/**
+ * Whether a line is a page number: one that says so ("Page 2 of 4"), or a
+ * bare number at a page break or a block's edge, or next after the last page
+ * number ("- 2 -", then "3" in the middle of a sentence the page cut). "12"
+ * in a wrapped sentence is none of these.
+ */
+function isPage(note: Note, index: number, text: string, context: Context): boolean {
+  const bare = bareNumber.exec(text)
+  if (
+    !pageWords.test(text) &&
+    !(bare && (atBlockEdge(note, index) || Number(bare[1]) === context.page + 1))
+  ) {
+    return false
+  }
+  context.page = Number(/\d+/.exec(text)?.[0] ?? context.page)
+  return true
 }
 
 /**
@@ -101,8 +130,19 @@ function besidePageBreak(note: Note, index: number): boolean {
     let at = index + step
     while ((note.lines[at]?.text.trim() ?? 'end') === '') at += step
     const line = note.lines[at]
-    return line !== undefined && (pageNumber.test(line.text) || (step === 1 && line.feed !== undefined))
+    return line !== undefined && (isPageNumber(line.text) || (step === 1 && line.feed !== undefined))
   })
+}
+
+function isPageNumber(text: string): boolean {
+  return pageWords.test(text) || bareNumber.test(text)
+}
+
+/** Whether line `index` starts a page, or is the first or last of its block (a blank line, or the note's end, beside it). */
+function atBlockEdge(note: Note, index: number): boolean {
+  const blank = (at: number) => (note.lines[at]?.text.trim() ?? '') === ''
+  const feed = note.lines[index]?.feed !== undefined || note.lines[index + 1]?.feed !== undefined
+  return feed || blank(index - 1) || blank(index + 1)
 }
 
 function key(text: string): string {

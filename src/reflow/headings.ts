@@ -25,11 +25,14 @@ interface Found {
 
 export function headings(note: Note): Edit[] {
   const edits: Edit[] = []
+  const {marked, numbers} = lineHeadings(note)
   let last = 0
   for (const [index, line] of note.lines.entries()) {
     if (!note.isText(index)) continue
-    const whole = note.section(index)
-    const found = whole ? [] : inlineHeadings(line.text, last + 1, note)
+    const whole = readAsHeading(note, index, marked)
+    const found = whole
+      ? []
+      : inlineHeadings(line.text, last + 1, note).filter((heading) => !numbers.has(heading.number))
     if (whole) {
       note.headerEnd ??= {line: index, offset: line.start}
       last = whole.number ?? last + 1
@@ -48,6 +51,7 @@ export function headings(note: Note): Edit[] {
     for (const heading of found) {
       note.headerEnd ??= {line: index, offset: line.start + heading.start}
       last = heading.number
+      if (heading.start > 0) note.cuts.push(line.start + heading.before)
       edits.push(...splitAround(line, heading))
       const title = line.text.slice(heading.start, heading.end)
       report(
@@ -59,6 +63,39 @@ export function headings(note: Note): Edit[] {
     }
   }
   return edits
+}
+
+/**
+ * What the note's lines say of its headings: whether some are marked as
+ * Markdown (`## 1. Objectives`, `**2. Background**`), and the numbers of
+ * those on lines of their own, which no heading run into a line takes.
+ */
+function lineHeadings(note: Note): {marked: boolean; numbers: Set<number>} {
+  const numbers = new Set<number>()
+  let marked = false
+  for (const [index, line] of note.lines.entries()) {
+    const heading = note.isText(index) ? note.section(index) : undefined
+    if (!heading) continue
+    if (heading.number !== undefined) numbers.add(heading.number)
+    marked ||= isMarked(line)
+  }
+  return {marked, numbers}
+}
+
+/**
+ * Line `index` as a section heading: a title on a line of its own. In a note
+ * whose headings are marked, a bare unnumbered title ("Outcomes:") is a
+ * line of its section, not a heading.
+ */
+function readAsHeading(note: Note, index: number, marked: boolean) {
+  const heading = note.section(index)
+  const bare = heading?.number === undefined && !isMarked(note.lines[index] as Line)
+  return heading && !(marked && bare) ? heading : undefined
+}
+
+/** A heading marked as Markdown: `## …`, or in bold or italics. */
+function isMarked(line: Line): boolean {
+  return /^ {0,3}#|[*_]/.test(line.text)
 }
 
 /**

@@ -3,7 +3,7 @@
  * which line holds the title, where the header ends and the sections begin,
  * and which lines are Markdown syntax that the text passes leave alone.
  */
-import type {Labels} from '../labels.js'
+import {joiningWords, type Labels, noteTitles} from '../labels.js'
 
 export interface Line {
   /** Offset of the line's first character (after the form feeds that start a page, if any). */
@@ -19,8 +19,9 @@ export interface Line {
 const syntax =
   /^(?: {4}|\t| {0,3}(?:#{1,6}(?:\s|$)|>|\||```|~~~|<|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|[-*_=]{3,}\s*$))/
 /** The title of the note at the start of a line, with the marker extraction glued to it. */
-const titleStart =
-  /^[\s#*_]*(?:information\s+note|nota\s+informativa|nota\s+de\s+informaci[oó]n|note\s+d['’]information)/iu
+const titleStart = new RegExp(`^[\\s#*_]*(?:${noteTitles})(?![\\p{L}])`, 'iu')
+/** How many words may follow the title on its line when no label does. */
+const maxTitleRest = 8
 /** A numbered section heading: "2. Highlights", "2) Highlights". */
 const numbered = /^(\d{1,2})[.)]\s+(\S.*)$/
 /** More than the longest section word, with what follows it. */
@@ -75,12 +76,19 @@ export function hiddenLines(lines: readonly Line[]): boolean[] {
   return hidden
 }
 
-/** The index of the title line among the first lines of text, if there is one. */
+/**
+ * The index of the title line among the first lines of text, if there is
+ * one: the note's title words (and perhaps a marker), then nothing, a label
+ * ("Information Note1 Event: …") or a few words ("Information Note on the
+ * visit to Peru"); "Information notes from the Committee are …" is a sentence.
+ */
 export function titleLine(lines: readonly Line[], hidden: readonly boolean[]): number | undefined {
   let seen = 0
   for (const [index, line] of lines.entries()) {
     if (hidden[index] || isBlank(line)) continue
-    if (titleStart.test(line.text)) return index
+    const title = titleStart.exec(line.text)
+    const rest = title ? line.text.slice(title[0].length) : ''
+    if (title && (/^[^:]{0,60}:/.test(rest) || rest.split(/\s+/).length <= maxTitleRest)) return index
     if (++seen >= 12) return undefined
   }
   return undefined
@@ -98,7 +106,8 @@ export function sectionLine(text: string, labels: Labels): SectionLine | undefin
     .replace(/[*_]{1,2}/g, '')
     .trim()
   const match = numbered.exec(plain)
-  const title = (match?.[2] ?? plain).replace(/\s*:$/, '')
+  const raw = match?.[2] ?? plain
+  const title = raw.endsWith(':') ? raw.slice(0, -1).trimEnd() : raw
   // A numbered title starts with a section word ("1. Objectives of the visit"); a bare one is one.
   // A section word is short: its start is all a long line needs to be looked up by.
   const known = match
@@ -112,10 +121,6 @@ export function sectionLine(text: string, labels: Labels): SectionLine | undefin
   return {...(match?.[1] ? {number: Number(match[1])} : {}), title}
 }
 
-/** Words a title may go on with before a capital: "Objectives of the Committee's …". */
-const joining = new Set(
-  'of the and on for to in at with by a an de del la las los el y en du des le les et à au aux d l'.split(' ')
-)
 const maxTitleWords = 10
 
 /**
@@ -126,15 +131,20 @@ const maxTitleWords = 10
  * section words when nothing says where within ten words.
  */
 export function titleEnd(text: string, start: number, known = 1): number {
-  const words = [...text.slice(start).matchAll(/\S+/g)].slice(0, maxTitleWords + 1)
-  for (const [index, word] of words.entries()) {
-    const previous = words[index - 1]
+  const word = /\S+/g
+  word.lastIndex = start
+  let previous: RegExpExecArray | undefined
+  let last = text.length
+  for (let index = 0; index <= maxTitleWords; index++) {
+    const next = word.exec(text)
+    if (!next) return text.length
     const free = index >= known
-    if (free && previous && /^\p{Lu}/u.test(word[0]) && !joining.has(previous[0].toLowerCase())) {
-      return start + previous.index + previous[0].length
+    if (free && previous && /^\p{Lu}/u.test(next[0]) && !joiningWords.has(previous[0].toLowerCase())) {
+      return previous.index + previous[0].length
     }
-    if (/[:.]$/.test(word[0])) return start + word.index + word[0].length
+    if (/[:.]$/.test(next[0])) return next.index + next[0].length
+    if (index === known - 1) last = next.index + next[0].length
+    previous = next
   }
-  const last = words[Math.min(known, words.length) - 1]
-  return words.length > maxTitleWords && last ? start + last.index + last[0].length : text.length
+  return last
 }

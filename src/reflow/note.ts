@@ -26,6 +26,8 @@ export class Note {
   readonly title: number | undefined
   /** Lines dropped as page furniture. */
   readonly dropped = new Set<number>()
+  /** Where a line is split (a label or a heading run into it starts there), in the order found. */
+  readonly cuts: number[] = []
   /** Where the first section heading starts: the header ends there. */
   headerEnd: {line: number; offset: number} | undefined
   private readonly place: Location
@@ -46,6 +48,13 @@ export class Note {
   isText(index: number): boolean {
     const line = this.lines[index]
     return line !== undefined && !this.hidden[index] && !this.dropped.has(index) && line.text.trim() !== ''
+  }
+
+  /** The first place after `offset` where a line is split, if any. */
+  cutAfter(offset: number): number | undefined {
+    let found: number | undefined
+    for (const cut of this.cuts) if (cut > offset && (found === undefined || cut < found)) found = cut
+    return found
   }
 
   /** The nearest line before (`step` -1) or after (1) line `index` that is not dropped: dropping a line joins them. */

@@ -5,13 +5,17 @@
  * a line of its own wherever it stands; a colon that follows no known label
  * (`Workshop II: Border Security`) stays in its value.
  */
+
+import {maxLabelWords} from '../labels.js'
 import {report} from '../message.js'
+import {trimRun} from '../values/runs.js'
 import type {Line} from './layout.js'
 import type {Edit, Note} from './note.js'
 
-const maxLabelWords = 6
+/** A label at a line's start: longer, and it is a sentence with a colon. */
+const maxLabelLength = 80
 /** Emphasis around a label: `**Organizers:**`, `*States*:`. */
-const emphasis = /^[*_]+|[*_]+$/g
+const emphasis = /[*_]/
 
 interface Cut {
   /** Where the label (with its emphasis) starts in the line. */
@@ -30,8 +34,10 @@ export function runOn(note: Note): Edit[] {
     const limit = index === note.headerEnd?.line ? note.headerEnd.offset - line.start : line.text.length
     const cuts = labelCuts(line.text.slice(0, limit), note, state)
     if (cuts.length === 0) continue
-    for (const cut of cuts)
+    for (const cut of cuts) {
+      note.cuts.push(line.start + cut.at - 1)
       edits.push({start: line.start + cut.at - 1, end: line.start + cut.at, insert: '\n'})
+    }
     const names = cuts.map((cut) => `"${cut.label}"`).join(', ')
     report(note.file, 'run-on-line', `Split this run-on line before the fields ${names}`, note.span(line))
   }
@@ -61,10 +67,8 @@ function labelCuts(text: string, note: Note, state: {participants: boolean}): Cu
 
 /** The label a line opens with, list marker and emphasis aside, when it is one infonote knows. */
 function wholeLabel(start: string, note: Note): string | undefined {
-  const label = start
-    .replace(/^\s*(?:[-*+]\s+|\d{1,9}[.)]\s+)?/, '')
-    .replace(emphasis, '')
-    .trim()
+  if (start.length > maxLabelLength) return undefined
+  const label = trimRun(start.replace(/^\s*(?:[-*+]\s+|\d{1,9}[.)]\s+)?/, '').trim(), emphasis).trim()
   return note.labels.field(label) || note.labels.category(label) ? label : undefined
 }
 
@@ -87,7 +91,7 @@ function labelBefore(
     // Emphasis markers standing alone (`** States`) are not a word of the label.
     if (!word || !/[\p{L}\p{N}]/u.test(word[0])) continue
     const at = floor + word.index
-    const label = text.slice(at, colon).replace(emphasis, '').trim()
+    const label = trimRun(text.slice(at, colon).trim(), emphasis).trim()
     if (!/^\p{Lu}/u.test(label)) continue
     const known =
       note.labels.field(label) !== undefined ||

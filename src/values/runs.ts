@@ -18,3 +18,9 @@ export function leadingRun(text: string, one: RegExp): number {
   while (end < text.length && one.test(text.charAt(end))) end++
   return end
 }
+
+/** `text` without the runs of characters matching `one` at its ends. */
+export function trimRun(text: string, one: RegExp): string {
+  const start = leadingRun(text, one)
+  return start === text.length ? '' : text.slice(start, text.length - trailingRun(text, one))
+}

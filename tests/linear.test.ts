@@ -15,8 +15,10 @@ import {describe, expect, it} from 'vitest'
 import assemble from '../src/assemble.js'
 import {decode} from '../src/decode.js'
 import {extract} from '../src/extract.js'
+import {createLabels} from '../src/labels.js'
 import {normalize} from '../src/normalize.js'
 import {parse} from '../src/parse.js'
+import {reflow} from '../src/reflow.js'
 import {Span} from '../src/span.js'
 import {at, textOf} from '../src/tree.js'
 import validate from '../src/validate.js'
@@ -259,6 +261,86 @@ describe('passes over text', () => {
     'take time in proportion to the size of %s',
     (_, count, make, check) => {
       check(run(make(count)).file)
+      const [small = 0, large = 0] = fastest([make(count), make(8 * count)])
+      // Linear work grows 8 times; quadratic work, 64 times.
+      expect(large / small).toBeLessThan(24)
+    },
+    60_000
+  )
+})
+
+describe('repairs of the text before the parse', () => {
+  /** The repaired note, and the CPU time of the repairs on `text`. */
+  function repair(text: string): {ms: number; file: VFile} {
+    const file = new VFile({value: text})
+    decode(file)
+    const labels = createLabels()
+    const before = process.cpuUsage()
+    reflow(file, labels)
+    const {user, system} = process.cpuUsage(before)
+    return {ms: (user + system) / 1000, file}
+  }
+
+  /** The least CPU time of a few runs on each text, taken in turns. */
+  function fastest(texts: readonly string[]): number[] {
+    const times = texts.map(() => Number.POSITIVE_INFINITY)
+    for (let round = 0; round < 5; round++) {
+      for (const [index, text] of texts.entries()) times[index] = Math.min(times[index] ?? 0, repair(text).ms)
+    }
+    return times
+  }
+
+  const rules = (file: VFile) => [...new Set(file.messages.map((message) => message.ruleId))].sort()
+  const shapes: [string, number, (count: number) => string, (file: VFile) => void][] = [
+    [
+      'many lines that look like footnote texts run into a sentence',
+      500,
+      (count) => `Information Note1\nEvent: Seminar\n${'x. 1 A\n'.repeat(count)}`,
+      (file) => expect(rules(file)).toEqual(['wrapped-value'])
+    ],
+    [
+      'many lines that open with a footnote number',
+      500,
+      (count) => `Information Note1\nEvent: Seminar\n${'1 A\n'.repeat(count)}`,
+      (file) => expect(rules(file)).toEqual([])
+    ],
+    [
+      'a line with a long run of spaces inside',
+      5000,
+      (count) => `Information Note\nEvent: Seminar\n\na${' '.repeat(count)}b\n`,
+      (file) => expect(rules(file)).toEqual([])
+    ],
+    [
+      'a label with a long run of stars',
+      5000,
+      (count) => `Information Note\nEvent: A${'*'.repeat(count)}b: c Organizers: UNODA\n`,
+      (file) => expect(rules(file)).toEqual(['run-on-line'])
+    ],
+    [
+      'a header line with many colons',
+      2000,
+      (count) => `Information Note\nEvent: ${'A: '.repeat(count)}Organizers: UNODA\n`,
+      (file) => expect(rules(file)).toEqual(['run-on-line'])
+    ],
+    [
+      'a running header with a long run of spaces before its page number',
+      5000,
+      (count) => `Information Note\nEvent: Seminar\n\nText.\nComité 1540${' '.repeat(count)}Página 2 de 2\n`,
+      (file) => expect(rules(file)).toEqual(['page-furniture'])
+    ],
+    [
+      'many numbered lines in a paragraph',
+      2000,
+      (count) =>
+        `Information Note\nEvent: Seminar\n\n## 1. Objectives\n${'Text 2. Background of it\n'.repeat(count)}`,
+      (file) => expect(rules(file)).toEqual(['run-on-line'])
+    ]
+  ]
+
+  it.each(shapes)(
+    'take time in proportion to the size of %s',
+    (_, count, make, check) => {
+      check(repair(make(count)).file)
       const [small = 0, large = 0] = fastest([make(count), make(8 * count)])
       // Linear work grows 8 times; quadratic work, 64 times.
       expect(large / small).toBeLessThan(24)

@@ -237,3 +237,86 @@ describe('section headings without numbers or Markdown', () => {
     expect(record(note)?.sections?.[0]?.paragraphs).toEqual(['Background 3'])
   })
 })
+
+describe('tidy notes keep their text', () => {
+  const header =
+    'Information Note¹\n\nEvent: Seminar\nOrganizers: UNODA\nDate and venue: 3 May 2016, Accra, Ghana'
+  const footnote = '\n\n¹ For information.\n'
+
+  it('reads a wrapped line that opens with a day as text, not as a footnote', () => {
+    const note = `${header}\n\n## 1. Highlights\n\nThe workshop took place on\n1 June 2016 in Accra, and it went well.${footnote}`
+    const read = record(note)
+    expect([read?.sections?.[0]?.paragraphs, read?.footnotes]).toEqual([
+      ['The workshop took place on 1 June 2016 in Accra, and it went well.'],
+      [{marker: '1', text: 'For information.'}]
+    ])
+  })
+
+  it('takes a sentence that mentions information notes for no title', () => {
+    const note = `Event: Seminar\nOrganizers: UNODA\nDate and venue: 3 May 2016, Accra, Ghana\n\nInformation notes from the Committee are short.\n\n## 1. Highlights\n\nTalks.${footnote}`
+    expect(record(note)?.event.name).toBe('Seminar')
+    expect(infos(note).filter((line) => line.endsWith('page-furniture'))).toEqual([])
+  })
+
+  it('runs no heading out of a sentence when the note has that heading on a line of its own', () => {
+    const note = `${header}\n\n## 1. Objectives\n\nThe papers listed in annex 2. Background papers were sent to all.\n\n## 2. Highlights\n\nTalks.${footnote}`
+    expect(record(note)?.sections?.map((section) => [section.number, section.title])).toEqual([
+      [1, 'Objectives'],
+      [2, 'Highlights']
+    ])
+  })
+
+  it('reads a bare title line in a note with Markdown headings as a line of its section', () => {
+    const note = `${header}\n\n## 1. Objectives\n\nTalks.\n\n## 2. Highlights\n\nOutcomes:\n\n- A plan.\n\n## 3. Comments\n\nNone.${footnote}`
+    expect(
+      record(note)?.sections?.map((section) => [section.number, section.title, section.paragraphs])
+    ).toEqual([
+      [1, 'Objectives', ['Talks.']],
+      [2, 'Highlights', ['Outcomes:']],
+      [3, 'Comments', ['None.']]
+    ])
+  })
+
+  it('keeps a wrapped line ending in a colon in its paragraph', () => {
+    const note = `${header}\n\n## 1. Highlights\n\nThe workshop was organized with the\nUnited Nations Office for Disarmament Affairs (UNODA):\nit was the first.${footnote}`
+    expect(record(note)?.sections?.[0]).toEqual({
+      number: 1,
+      title: 'Highlights',
+      kind: 'highlights',
+      items: [],
+      paragraphs: [
+        'The workshop was organized with the United Nations Office for Disarmament Affairs (UNODA): it was the first.'
+      ]
+    })
+  })
+
+  it('keeps a number alone on a wrapped line', () => {
+    const note = `${header}\n\n## 1. Highlights\n\nThe number of States that attended was\n12\nwhich is a record.${footnote}`
+    expect(record(note)?.sections?.[0]?.paragraphs).toEqual([
+      'The number of States that attended was 12 which is a record.'
+    ])
+  })
+
+  it('reads States listed over two short lines as they are', () => {
+    const note = `${header}\nParticipants: States: Argentina, Chile, Costa Rica\nEl Salvador, Guatemala\n\n## 1. Highlights\n\nTalks.${footnote}`
+    expect(record(note)?.participants?.[0]?.entries.map((entry) => entry.countryCode)).toEqual([
+      'AR',
+      'CL',
+      'CR',
+      'SV',
+      'GT'
+    ])
+  })
+
+  it('ends a footnote run into a header line at the next field', () => {
+    const note =
+      'Information Note1 Event: Seminar Organizers: UNODA. 1 For information – not an official report. Date and venue: 3-4 May 2016, Accra, Ghana Participants: States: Ghana, Togo\n\n## 1. Highlights\n\nTalks.\n'
+    const read = record(note)
+    expect([
+      read?.event.dates.start,
+      read?.event.venue?.countryCode,
+      read?.participants?.[0]?.entries.length,
+      read?.footnotes
+    ]).toEqual(['2016-05-03', 'GH', 2, [{marker: '1', text: 'For information – not an official report.'}]])
+  })
+})

@@ -7,7 +7,7 @@
  * first section heading ends the header.
  */
 import {report} from '../message.js'
-import {isSyntax, type Line, lookupLength, titleEnd} from './layout.js'
+import {isSyntax, type Line, lookupLength, markdownHeading, titleEnd} from './layout.js'
 import type {Edit, Note} from './note.js'
 
 /** A numbered heading inside a line (or at its start), before a capital; a run of blanks is tried once. */
@@ -30,9 +30,11 @@ export function headings(note: Note): Edit[] {
   for (const [index, line] of note.lines.entries()) {
     if (!note.isText(index)) continue
     const whole = readAsHeading(note, index, marked)
-    const found = whole
-      ? []
-      : inlineHeadings(line.text, last + 1, note).filter((heading) => !numbers.has(heading.number))
+    // A Markdown heading is one heading, whatever it holds.
+    const found =
+      whole || markdownHeading.test(line.text)
+        ? []
+        : inlineHeadings(line.text, last + 1, note).filter((heading) => !numbers.has(heading.number))
     if (whole) {
       note.headerEnd ??= {line: index, offset: line.start}
       last = whole.number ?? last + 1
@@ -95,7 +97,7 @@ function readAsHeading(note: Note, index: number, marked: boolean) {
 
 /** A heading marked as Markdown: `## …`, or in bold or italics. */
 function isMarked(line: Line): boolean {
-  return /^ {0,3}#|[*_]/.test(line.text)
+  return markdownHeading.test(line.text) || /[*_]/.test(line.text)
 }
 
 /**
@@ -107,7 +109,7 @@ function isMarked(line: Line): boolean {
 function needsMarker(note: Note, index: number): boolean {
   const line = note.lines[index] as Line
   const next = note.lines[index + 1]
-  if (/^ {0,3}#/.test(line.text) || (next && /^ {0,3}(?:=+|-+)\s*$/.test(next.text))) return false
+  if (markdownHeading.test(line.text) || (next && /^ {0,3}(?:=+|-+)\s*$/.test(next.text))) return false
   const plain = !isSyntax(line) && !/[*_]/.test(line.text)
   return plain || note.isText(index - 1) || note.isText(index + 1)
 }

@@ -22,6 +22,8 @@ const syntax =
 const titleStart = new RegExp(`^[\\s#*_]*(?:${noteTitles})(?![\\p{L}])`, 'iu')
 /** How many words may follow the title on its line when no label does. */
 const maxTitleRest = 8
+/** A Markdown heading: all of the line is its title. */
+export const markdownHeading = /^ {0,3}#{1,6}(?:\s|$)/
 /** A numbered section heading: "2. Highlights", "2) Highlights". */
 const numbered = /^(\d{1,2})[.)]\s+(\S.*)$/
 /** More than the longest section word, with what follows it. */
@@ -116,8 +118,8 @@ export function sectionLine(text: string, labels: Labels): SectionLine | undefin
       ? labels.sectionTitle(title)
       : undefined
   if (!known || labels.isLabel(title)) return undefined
-  // "2. Contexte Le Mali a soumis …" is a heading run into its text, not a title.
-  if (match && titleEnd(title, 0, known.words) < title.length) return undefined
+  // "2. Contexte Le Mali a soumis …" is a heading run into its text, not a title; "## …" is a heading.
+  if (match && !markdownHeading.test(text) && titleEnd(title, 0, known.words) < title.length) return undefined
   return {...(match?.[1] ? {number: Number(match[1])} : {}), title}
 }
 

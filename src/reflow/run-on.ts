@@ -47,20 +47,22 @@ export function runOn(note: Note): Edit[] {
 /** The labels inside `text` (not at its start) that start a field. */
 function labelCuts(text: string, note: Note, state: {participants: boolean}): Cut[] {
   const cuts: Cut[] = []
+  /** Where the words before the next colon start, and where the value of the last known label starts. */
   let floor = 0
+  let value = 0
   for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
     if (text.startsWith('//', colon + 1)) continue
     // A whole label at the start of the line ("African Union Member States:") is read as it stands.
-    const first = floor === 0 && wholeLabel(text.slice(0, colon), note)
+    const first = floor === 0 ? wholeLabel(text.slice(0, colon), note) : undefined
     const found = first ? undefined : labelBefore(text, floor, colon, note, state.participants)
-    const value = text.slice(floor, found?.at)
     floor = colon + 1
-    if (first && note.labels.field(first)?.key === 'participants') state.participants = true
-    if (!found) continue
-    if (note.labels.field(found.label)?.key === 'participants') state.participants = true
+    const label = first ?? found?.label
+    if (label === undefined) continue
+    if (note.labels.field(label)?.key === 'participants') state.participants = true
     // A label at the start of the line is where it should be, and one right
     // after another label ("Participants: States: Chile") is read as it is.
-    if (/[\p{L}\p{N}]/u.test(value)) cuts.push(found)
+    if (found && /[\p{L}\p{N}]/u.test(text.slice(value, found.at))) cuts.push(found)
+    value = colon + 1
   }
   return cuts
 }

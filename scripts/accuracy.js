@@ -19,7 +19,7 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {parseArgs} from 'node:util'
 import {VFile} from 'vfile'
-import {joinHeader, keepExtras} from './extraction.js'
+import {joinHeader, keepExtras, validFixtures} from './extraction.js'
 import {misreadFields, readerFields} from './reader.js'
 
 const root = path.join(import.meta.dirname, '..')
@@ -66,20 +66,13 @@ function readJson(file) {
 }
 
 function runOnHeaders() {
-  const folder = path.join(root, 'tests/fixtures')
-  return readdirSync(folder)
-    .sort()
-    .flatMap((name) => {
-      const expected = readJson(path.join(folder, name, 'record.json'))
-      if (!expected) return []
-      const [note] = readdirSync(path.join(folder, name, 'input'))
-      const bytes = readFileSync(path.join(folder, name, 'input', note))
-      const file = new VFile({value: bytes})
-      decode(file)
-      const tidy = convert(bytes, {path: `input/${note}`}).record
-      const joined = joinHeader(String(file.value), {keep: keepExtras(expected.extra ?? [])})
-      return [{name, ...score(tidy ?? expected, convert(joined, {path: `input/${note}`}).record)}]
-    })
+  return validFixtures(path.join(root, 'tests/fixtures')).map(({name, path: note, bytes, record}) => {
+    const file = new VFile({value: bytes})
+    decode(file)
+    const tidy = convert(bytes, {path: note}).record
+    const joined = joinHeader(String(file.value), {keep: keepExtras(record.extra ?? [])})
+    return {name, ...score(tidy ?? record, convert(joined, {path: note}).record)}
+  })
 }
 
 function pairs() {

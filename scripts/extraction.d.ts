@@ -6,3 +6,7 @@ export function keepExtras(extra: readonly {label?: string; value?: string}[]): 
 export function addFurniture(text: string, random: () => number): string
 /** A seeded random function (mulberry32): numbers in [0, 1). */
 export function seededRandom(seed: number): () => number
+/** The fixtures of `folder` whose `record.json` is a record, in name order. */
+export function validFixtures(
+  folder: string
+): {name: string; path: string; bytes: Uint8Array; record: {extra?: {label?: string; value?: string}[]}}[]

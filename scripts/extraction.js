@@ -4,10 +4,14 @@
 //
 // - joinHeader: the title and every header line on one line, as
 //   `Information Note¹ Event: … Organizers: … Participants: States: …`;
-// - addFurniture: page numbers and a repeated running header at page breaks.
+// - addFurniture: page numbers and a repeated running header at page breaks;
 //
-// Both take decoded text (no BOM; `\r\n` is read as `\n`) and are pure: the
-// same text (and the same random numbers) give the same form.
+// and the fixtures they are tried on (validFixtures). Both transforms take
+// decoded text (no BOM; `\r\n` is read as `\n`) and are pure: the same text
+// (and the same random numbers) give the same form.
+
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import path from 'node:path'
 
 /** `Label: value`, as src/extract/header.ts reads a field line: a short label, not a URL's `https:`. */
 const labelLine = /^(\p{L}[^:\n]{0,59}?)[ \t\u00a0]*:(?!\/\/)[ \t\u00a0]*/u
@@ -223,4 +227,23 @@ export function seededRandom(seed) {
     value ^= value + Math.imul(value ^ (value >>> 7), value | 61)
     return ((value ^ (value >>> 14)) >>> 0) / 4294967296
   }
+}
+
+/**
+ * The fixtures of `folder` (tests/fixtures) whose `record.json` is a record
+ * (not `null`), in name order: their name, the path they are converted
+ * with, their bytes and their record.
+ */
+export function validFixtures(folder) {
+  return readdirSync(folder)
+    .sort()
+    .flatMap((name) => {
+      const file = path.join(folder, name, 'record.json')
+      const record = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null
+      if (!record) return []
+      const [note] = readdirSync(path.join(folder, name, 'input'))
+      return [
+        {name, path: `input/${note}`, bytes: readFileSync(path.join(folder, name, 'input', note)), record}
+      ]
+    })
 }

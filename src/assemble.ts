@@ -43,13 +43,13 @@ export default function assemble() {
     // them); whether a missing part is an error is the configuration's say
     // (`required`), applied once the pipeline has run: a note with errors
     // then loses its record.
-    if (!source || !language || !name || !dates) return
+    if (!source || !name || !dates) return
 
     const record: InformationNote = {
       schemaVersion: 2,
       id: `${dates.start}-${slug(name) || source.sha256.slice(0, 12)}`,
       source,
-      language,
+      ...(language === undefined ? {} : {language}),
       ...(title === undefined ? {} : {title}),
       event: {name, dates, ...(venue ? {venue} : {}), ...(organizers ? {organizers} : {})},
       participants: participants ?? [],

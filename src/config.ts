@@ -14,7 +14,7 @@ import {locate, nodeValue, parseJson} from './json-file.js'
 import {createLabels, type Labels} from './labels.js'
 import {type Limits, limitsOf} from './limits.js'
 import {describe, display} from './paths.js'
-import {type RuleId, rules, severityOf} from './rules.js'
+import {type Part, partOf, type RuleId, rules as ruleTable, severityOf} from './rules.js'
 
 const configName = 'infonote.config.json'
 const ignoreName = '.infonoteignore'
@@ -36,21 +36,8 @@ export interface Settings {
 /** A configuration that cannot be used: a usage error (exit code 2). */
 export class UsageError extends Error {}
 
-/** The parts a complete note has, and the rule that reports each one missing. */
-const partRules = {
-  title: 'missing-title',
-  venue: 'missing-venue',
-  organizers: 'missing-organizers',
-  participants: 'missing-participants',
-  sections: 'missing-sections',
-  footnote: 'missing-footnote',
-  contact: 'missing-contact'
-} as const
-
-type Part = keyof typeof partRules
-
 /** The parts a note must have when the configuration does not say: as before `required` could leave any out. */
-export const defaultRequired: readonly Part[] = ['venue', 'organizers', 'sections']
+const defaultRequired: readonly Part[] = ['venue', 'organizers', 'sections']
 
 /**
  * The settings of a configuration object (as the library takes it); `base`
@@ -90,9 +77,11 @@ export function settingsFrom(config: Config = {}, base?: string, ignoreFile?: st
 function rulesFrom(config: Config): Settings['rules'] {
   const rules: Settings['rules'] = {...config.rules}
   const required = new Set<Part>(config.required ?? defaultRequired)
-  for (const [part, rule] of Object.entries(partRules) as [Part, RuleId][]) {
-    if (required.has(part)) rules[rule] = 'error'
-    else if (severityOf(rule) === 'error') rules[rule] ??= 'warning'
+  for (const id of Object.keys(ruleTable) as RuleId[]) {
+    const part = partOf(id)
+    if (part === undefined) continue
+    if (required.has(part)) rules[id] = 'error'
+    else if (severityOf(id) === 'error') rules[id] ??= 'warning'
   }
   return rules
 }
@@ -176,7 +165,7 @@ function readConfig(file: string, cwd: string): Config {
 function explain(at: string, message: string): string {
   const rule = /^rules\.(.+)$/.exec(at)?.[1]
   if (rule && message === 'must NOT have additional properties') {
-    return rule in rules
+    return rule in ruleTable
       ? `"${rule}" is an error that cannot be turned off or lowered`
       : `"${rule}" is not a rule of infonote (see docs/rules/README.md)`
   }

@@ -30,7 +30,7 @@ export function control(file: VFile, tree: Root | undefined, rules: Settings['ru
   const directives = tree ? readDirectives(tree) : []
   file.messages = file.messages.filter((message) => {
     const id = message.ruleId as RuleId
-    // A required part's absence is an error that no comment silences.
+    // A missing part that is an error (required, or set to error) is one no comment silences.
     const required = partOf(id) !== undefined && rules[id] === 'error'
     if (configurable(id) && !required && silenced(message, directives)) return false
     const fatal = configured(message, rules)

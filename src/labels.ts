@@ -225,7 +225,27 @@ export interface Labels {
   isLabel(text: string): boolean
 }
 
+const maxRemembered = 4096
+
+/**
+ * `normalizeLabel`, remembering the labels it has seen: notes say "Event"
+ * and "Participants" again and again. (A few thousand at most.)
+ */
+function remembering(): (label: string) => string {
+  const seen = new Map<string, string>()
+  return (label) => {
+    let found = seen.get(label)
+    if (found === undefined) {
+      found = normalizeLabel(label)
+      if (seen.size >= maxRemembered) seen.clear()
+      seen.set(label, found)
+    }
+    return found
+  }
+}
+
 export function createLabels(extra: LabelsConfig = {}): Labels {
+  const normalize = remembering()
   const vocabulary = {
     fields: merge(fields, extra.fields),
     categories: merge(categories, extra.categories),
@@ -237,23 +257,23 @@ export function createLabels(extra: LabelsConfig = {}): Labels {
     sections: indexOf(vocabulary.sections)
   }
   const labels: Labels = {
-    field: (label) => lookup(index.fields, normalizeLabel(label), equals),
+    field: (label) => lookup(index.fields, normalize(label), equals),
     category(label, strict = false) {
       // Inside a line, a known label is all the label: "États arabes …" is a name.
-      const known = lookup(index.categories, normalizeLabel(label), strict ? equals : startsWithWord)
+      const known = lookup(index.categories, normalize(label), strict ? equals : startsWithWord)
       // "Other States" is about States, "Others" is other.
       return known?.key === 'other'
         ? (categoryBySense(label, strict) ?? known)
         : (known ?? categoryBySense(label, strict))
     },
-    section: (title) => lookup(index.sections, normalizeLabel(title), startsWithWord),
-    sectionTitle: (title) => lookup(index.sections, normalizeLabel(title), equals),
-    title: (title) => lookup(titleIndex, normalizeLabel(title), startsWithWord),
+    section: (title) => lookup(index.sections, normalize(title), startsWithWord),
+    sectionTitle: (title) => lookup(index.sections, normalize(title), equals),
+    title: (title) => lookup(titleIndex, normalize(title), startsWithWord),
     isLabel(text) {
       const label = /^([^:]*):/.exec(text)?.[1]
       if (label !== undefined)
         return labels.field(label) !== undefined || labels.category(label) !== undefined
-      const whole = normalizeLabel(text)
+      const whole = normalize(text)
       return (
         lookup(index.fields, whole, equals) !== undefined ||
         lookup(index.categories, whole, equals) !== undefined
@@ -284,22 +304,8 @@ export function labelWords(): Set<string> {
   return new Set(all.flatMap((label) => label.match(/[\p{L}\p{N}]+/gu) ?? []))
 }
 
-/** Labels met before, normalized: notes say "Event" and "Participants" again and again. */
-const normalized = new Map<string, string>()
-const maxNormalized = 4096
-
 /** Lowercase, accents and final colon dropped, white space collapsed. */
 function normalizeLabel(label: string): string {
-  let found = normalized.get(label)
-  if (found === undefined) {
-    found = foldLabel(label)
-    if (normalized.size >= maxNormalized) normalized.clear()
-    normalized.set(label, found)
-  }
-  return found
-}
-
-function foldLabel(label: string): string {
   const folded = label
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

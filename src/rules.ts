@@ -3,7 +3,12 @@
  * CI users grep and suppress by these ids: never rename one.
  */
 
+import type {Config} from './generated/config.js'
+
 export type Severity = 'error' | 'warning' | 'info'
+
+/** A part of a complete note, as the configuration's `required` names it. */
+export type Part = NonNullable<Config['required']>[number]
 
 export interface Rule {
   severity: Severity
@@ -13,7 +18,7 @@ export interface Rule {
    * while the configuration's `required` lists the part, a warning (or as
    * configured) otherwise.
    */
-  part?: string
+  part?: Part
   /**
    * The message comes from the run (a bug, a time or memory limit), not from
    * the note alone: a re-run converts the note again instead of trusting the
@@ -63,7 +68,7 @@ export const rules = {
     part: 'organizers',
     summary: 'The header has no "Organizers" field.'
   },
-  'missing-sections': {severity: 'error', part: 'sections', summary: 'The note has no numbered sections.'},
+  'missing-sections': {severity: 'error', part: 'sections', summary: 'The note has no sections.'},
   'duplicate-id': {severity: 'error', summary: 'Another note of the batch has the same id.'},
   'output-collision': {
     severity: 'error',
@@ -188,7 +193,7 @@ export function configurable(ruleId: RuleId): boolean {
 }
 
 /** The part of a note a `missing-*` rule is about. */
-export function partOf(ruleId: RuleId): string | undefined {
+export function partOf(ruleId: RuleId): Part | undefined {
   const rule: Rule | undefined = rules[ruleId as keyof typeof rules]
   return rule?.part
 }

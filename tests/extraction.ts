@@ -7,7 +7,7 @@
 import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {keepExtras} from '../scripts/extraction.js'
+import {validFixtures as fixtureNotes, keepExtras} from '../scripts/extraction.js'
 import {decode} from '../src/decode.js'
 import type {InformationNote} from '../src/index.js'
 
@@ -32,15 +32,9 @@ export const pairsFolder = path.join(import.meta.dirname, 'pairs')
 
 /** The fixtures whose `record.json` is a record (not `null`), in name order. */
 export function validFixtures(): TidyNote[] {
-  return readdirSync(fixtures)
-    .sort()
-    .flatMap((name) => {
-      const record = readRecord(path.join(fixtures, name, 'record.json'))
-      if (!record) return []
-      const [file] = readdirSync(path.join(fixtures, name, 'input'))
-      const bytes = readFileSync(path.join(fixtures, name, 'input', String(file)))
-      return [tidyNote(name, `input/${file}`, bytes, record.extra ?? [])]
-    })
+  return fixtureNotes(fixtures).map(({name, path: file, bytes, record}) =>
+    tidyNote(name, file, bytes, record.extra ?? [])
+  )
 }
 
 /** The names of the note pairs in tests/pairs/ (one folder each). */

@@ -120,9 +120,7 @@ function collectDefinitions(tree: Root, file: VFile, place: Location): FootnoteD
       const definition = toDefinition(piece, place)
       if (!definition) return true
       // The marker as written: a plain digit's `^` was added before parsing (see `reflow`).
-      const from = piece.position?.start.offset
-      const written = from === undefined ? textOf(piece) : String(file.value).slice(from, from + 8)
-      const marker = /\S+/.exec(written)?.[0] ?? ''
+      const marker = writtenMarker(piece, file)
       if (last) {
         report(
           file,
@@ -159,6 +157,19 @@ function collectDefinitions(tree: Root, file: VFile, place: Location): FootnoteD
   })
   removeEmptyContainers(tree)
   return found
+}
+
+/**
+ * The marker a footnote's text opens with, as the note writes it: a plain
+ * digit's `^` was added before parsing (see `reflow`), so it is read from
+ * the source, where the text starts.
+ */
+function writtenMarker(piece: Paragraph, file: VFile): string {
+  const from = piece.position?.start.offset
+  if (from === undefined) return /\S+/.exec(textOf(piece))?.[0] ?? ''
+  const word = /\S+/y
+  word.lastIndex = from
+  return word.exec(String(file.value))?.[0] ?? ''
 }
 
 /** The line starts of `paragraph` where a footnote's text begins. */

@@ -46,7 +46,7 @@ export function linesOf(text: string): Line[] {
   }
 }
 
-export function isBlank(line: Line | undefined): boolean {
+function isBlank(line: Line | undefined): boolean {
   return line === undefined || line.text.trim() === ''
 }
 

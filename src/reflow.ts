@@ -43,7 +43,7 @@ export function reflow(file: VFile, labels: Labels): void {
   if (edits.length > 0) file.data.reflow = apply(note.text, edits)
 }
 
-/** `text` with `edits` made; an edit that overlaps an earlier one is left out. */
+/** `text` with `edits` made; an edit within a range an earlier one replaced is left out. */
 export function apply(text: string, edits: readonly Edit[]): Reflowed {
   const sorted = edits
     .map((edit, order) => ({...edit, order}))
@@ -57,7 +57,12 @@ export function apply(text: string, edits: readonly Edit[]): Reflowed {
     done = to
   }
   for (const edit of sorted) {
-    if (edit.start < done) continue
+    if (edit.start < done) {
+      // An edit inside a range an earlier one replaced (a dropped line a join spans) is done already.
+      if (edit.end > done)
+        throw new Error(`Overlapping repairs at ${edit.start}–${edit.end} and before ${done}`)
+      continue
+    }
     copy(edit.start)
     pieces.push(edit.insert)
     for (let index = 0; index < edit.insert.length; index++) {

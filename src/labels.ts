@@ -375,10 +375,20 @@ const sense = {
       'delegates',
       'invitees',
       'panellists',
-      'panelists'
+      'panelists',
+      'agencies',
+      'institutions',
+      'authorities',
+      'ministries'
     ],
-    es: ['observadores', 'invitados', 'participantes', 'ponentes', 'expertos', 'delegados', 'oradores'],
-    fr: ['observateurs', 'invites', 'participants', 'intervenants', 'experts', 'delegues', 'orateurs']
+    es: [
+      ...['observadores', 'invitados', 'participantes', 'ponentes', 'expertos', 'delegados', 'oradores'],
+      ...['instituciones', 'agencias', 'autoridades', 'ministerios']
+    ],
+    fr: [
+      ...['observateurs', 'invites', 'participants', 'intervenants', 'experts', 'delegues', 'orateurs'],
+      ...['institutions', 'agences', 'autorites', 'ministeres']
+    ]
   },
   civilQualifiers: [
     ...['society', 'sector', 'non', 'governmental', 'organizations', 'organisations', 'institutions'],

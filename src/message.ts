@@ -2,6 +2,7 @@ import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {docsUrl, type RuleId, type Severity, severityOf} from './rules.js'
+import type {Span} from './span.js'
 
 export interface ReportOptions {
   /** The error behind the message (an internal error's exception). */
@@ -28,6 +29,26 @@ export function report(
   if (severity !== 'info') message.fatal = severity === 'error'
   message.url = docsUrl(ruleId)
   return message
+}
+
+/**
+ * Warns of each empty entry dropped from the list `label` names ("Chile, ,
+ * Peru"), at the place `where` gives each entry (an extractor's recorder).
+ */
+export function reportEmptyEntries(
+  file: VFile,
+  where: {position(span: Span): Position},
+  label: Span,
+  empty: readonly Span[]
+): void {
+  for (const entry of empty) {
+    report(
+      file,
+      'empty-entry',
+      `Dropped an empty entry from the list "${label.clean().value}" (a name may have been removed)`,
+      where.position(entry)
+    )
+  }
 }
 
 export function severity(message: VFileMessage): Severity {

@@ -345,6 +345,40 @@ describe('venues', () => {
     expect(convert(source).record?.event.venue).toEqual(venue)
     expect(messages(source)).toEqual([])
   })
+
+  it.each<[Language, string, object]>([
+    [
+      'en',
+      'Venue: Bogota, D.C., Colombia',
+      {text: 'Bogota, D.C., Colombia', city: 'Bogota', country: 'Colombia', countryCode: 'CO'}
+    ],
+    [
+      'en',
+      'Date and Venue: 3 May 2016, New York, NY, United States',
+      {text: 'New York, NY, United States', city: 'New York', country: 'United States', countryCode: 'US'}
+    ],
+    [
+      'es',
+      'Lugar: Hotel Camino Real, Ciudad de México, DF, México',
+      {
+        text: 'Hotel Camino Real, Ciudad de México, DF, México',
+        place: 'Hotel Camino Real',
+        city: 'Ciudad de México',
+        country: 'México',
+        countryCode: 'MX'
+      }
+    ],
+    [
+      'fr',
+      'Lieu : Washington, D.C. (États-Unis)',
+      {text: 'Washington, D.C. (États-Unis)', city: 'Washington', country: 'États-Unis', countryCode: 'US'}
+    ]
+  ])('%s: %s: the city is the part before its state’s abbreviation', (language, line, venue) => {
+    const lines = line.startsWith('Date and Venue') ? [line] : [dateLine[language], line]
+    const source = eventNote(language, lines)
+    expect(convert(source).record?.event.venue).toEqual(venue)
+    expect(messages(source)).toEqual([])
+  })
 })
 
 describe('empty entries', () => {
@@ -407,6 +441,12 @@ describe('empty entries', () => {
 
 describe('the participants block', () => {
   const header = ['Event: Workshop', 'Organizers: UNODA', 'Date and Venue: 3 May 2016, Accra, Ghana']
+  /** The group of `labels[language].participants`. */
+  const ghana: Record<Language, object> = {
+    en: {category: 'states', label: 'States', entries: [{name: 'Ghana', countryCode: 'GH'}]},
+    es: {category: 'states', label: 'Estados', entries: [{name: 'Ghana', countryCode: 'GH'}]},
+    fr: {category: 'states', label: 'États', entries: [{name: 'Ghana', countryCode: 'GH'}]}
+  }
 
   it('gives a group for each category line under "Participants:"', () => {
     const source = note('en', [
@@ -462,18 +502,78 @@ describe('the participants block', () => {
         {category: 'other', label: 'Invités spéciaux', entries: [{name: 'VERTIC'}]}
       ]
     ]
-  ])('%s: an unknown label in the plural is a group of its own', (language, lines, others) => {
+  ])('%s: a label about other people who took part is a group of its own', (language, lines, others) => {
     const {event, organizers} = labels[language]
     const date = dateLine[language]
     const venue = venueLine[language]
     const source = note(language, [event, organizers, date, venue, ...lines])
     const record = convert(source).record
-    expect(record?.participants?.slice(1)).toEqual(others)
+    expect(record?.participants).toEqual([ghana[language], ...others])
     expect(record?.extra).toEqual([])
     expect(messages(source)).toEqual([])
   })
 
-  it('reads an unknown group under a nested "Participants" item', () => {
+  it.each<[Language, string[], {label: string; value: string}[]]>([
+    [
+      'en',
+      ['Languages: English, Spanish', 'Topics: export controls, border security'],
+      [
+        {label: 'Languages', value: 'English, Spanish'},
+        {label: 'Topics', value: 'export controls, border security'}
+      ]
+    ],
+    [
+      'es',
+      ['Idiomas: inglés, español', 'Temas: controles de exportación, seguridad fronteriza'],
+      [
+        {label: 'Idiomas', value: 'inglés, español'},
+        {label: 'Temas', value: 'controles de exportación, seguridad fronteriza'}
+      ]
+    ],
+    [
+      'fr',
+      ['Langues : anglais, espagnol', 'Thèmes : contrôle des exportations, sécurité des frontières'],
+      [
+        {label: 'Langues', value: 'anglais, espagnol'},
+        {label: 'Thèmes', value: 'contrôle des exportations, sécurité des frontières'}
+      ]
+    ]
+  ])('%s: a label about no one (languages, topics) goes to extra', (language, lines, extra) => {
+    const {event, organizers, participants} = labels[language]
+    const date = dateLine[language]
+    const venue = venueLine[language]
+    const source = note(language, [event, organizers, date, venue, participants, ...lines])
+    const record = convert(source).record
+    expect(record?.participants).toEqual([ghana[language]])
+    expect(record?.extra).toEqual(extra)
+    expect(messages(source)).toEqual(
+      extra.map(
+        ({label}, index) =>
+          `${8 + index}:1 info Kept field "${label}" in "extra": it is not a header field infonote knows unknown-field`
+      )
+    )
+  })
+
+  it('reads a group of observers under a nested "Participants" item, and a language list as extra', () => {
+    const source = note('en', [
+      ...header.map((line) => `- ${line}`),
+      '- Participants:',
+      '  - States: Ghana',
+      '  - Observers: European Union',
+      '  - Languages: English, French'
+    ])
+    const record = convert(source).record
+    expect(record?.participants).toEqual([
+      {category: 'states', label: 'States', entries: [{name: 'Ghana', countryCode: 'GH'}]},
+      {category: 'other', label: 'Observers', entries: [{name: 'European Union'}]}
+    ])
+    expect(record?.extra).toEqual([{label: 'Languages', value: 'English, French'}])
+    expect(messages(source)).toEqual([
+      '9:5 info Kept field "Languages" in "extra": it is not a header field infonote knows unknown-field'
+    ])
+  })
+
+  it('reads a group of observers under a nested "Participants" item, and a role after it as extra', () => {
     const source = note('en', [
       ...header.map((line) => `- ${line}`),
       '- Participants:',

@@ -290,7 +290,22 @@ describe('readVenue', () => {
     ['Singapore', {country: 'Singapore', countryCode: 'SG'}],
     ['Vienna', {}],
     ['Port Louis, Atlantis', {unknownCountry: 'Atlantis'}],
-    ['Hotel Africa, Accra, Atlantis (Room 4)', {detail: 'Room 4', unknownCountry: 'Atlantis'}]
+    ['Hotel Africa, Accra, Atlantis (Room 4)', {detail: 'Room 4', unknownCountry: 'Atlantis'}],
+    // A state's or district's abbreviation after the city is no city.
+    ['Bogota, D.C., Colombia', {city: 'Bogota', country: 'Colombia', countryCode: 'CO'}],
+    ['New York, NY, United States', {city: 'New York', country: 'United States', countryCode: 'US'}],
+    ['in Ciudad de México, DF, México.', {city: 'Ciudad de México', country: 'México', countryCode: 'MX'}],
+    [
+      'UN Headquarters, New York, N.Y., USA',
+      {place: 'UN Headquarters', city: 'New York', country: 'USA', countryCode: 'US'}
+    ],
+    [
+      'Hôtel Hilton, Washington, D.C. (États-Unis)',
+      {place: 'Hôtel Hilton', city: 'Washington', country: 'États-Unis', countryCode: 'US'}
+    ],
+    // Alone before the country, or with no country, it is what the note gives.
+    ['NY, USA', {city: 'NY', country: 'USA', countryCode: 'US'}],
+    ['New York, NY', {unknownCountry: 'NY'}]
   ])('%s', (text, expected) => {
     expect(parts(text)).toEqual(expected)
   })

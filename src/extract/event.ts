@@ -4,17 +4,17 @@
  * from a combined "Date and Venue" value in either order.
  */
 import type {Root} from 'mdast'
+import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {Field} from '../data.js'
 import type {Dates, Event, Organizer, Venue} from '../generated/information-note.js'
 import type {FieldKey} from '../labels.js'
-import {report} from '../message.js'
+import {report, reportEmptyEntries} from '../message.js'
 import {Span} from '../span.js'
 import {type DateRange, locateDates, readDates} from '../values/dates.js'
 import {cleanName, emptyEntries, splitAcronym, splitEntries} from '../values/lists.js'
 import {leadingRun, trailingRun} from '../values/runs.js'
 import {readVenue} from '../values/venue.js'
-import {reportEmptyEntries} from './header.js'
 import {type Recorder, recorder} from './source-map.js'
 
 export default function extractEvent() {
@@ -22,9 +22,7 @@ export default function extractEvent() {
     const record = recorder(file)
     const fields = file.data.header?.fields ?? []
     const field = (key: FieldKey) => fields.find((candidate) => candidate.key === key)
-    /** Where a missing value is reported: its empty field, else the header. */
-    const missing = (found: Field | undefined) =>
-      found ? record.position(found.label ?? found.value) : file.data.header?.start
+    const missing = (found: Field | undefined) => missingAt(found, file, record)
     const event: Partial<Event> = {}
 
     const name = textOf(field('event'))
@@ -61,27 +59,36 @@ export default function extractEvent() {
         missing(field('venue') ?? field('dateAndVenue'))
       )
     }
-
-    // Organizers may be given in more than one field ("Hosted by", "Supported by"): all count.
-    const organizers = field('organizers')
-    const list = readOrganizers(
-      fields.filter((candidate) => candidate.key === 'organizers'),
-      file,
-      record
-    )
-    if (organizers && list.length > 0) {
-      record.mark('/event/organizers', organizers.label ?? organizers.value)
-      event.organizers = list
-    } else {
-      report(
-        file,
-        'missing-organizers',
-        'Missing organizers, expected a field like "Organizers: Government of Colombia, UNODA"',
-        missing(field('organizers'))
-      )
-    }
+    const organizers = recordOrganizers(fields, file, record)
+    if (organizers) event.organizers = organizers
     file.data.event = event
   }
+}
+
+/** Where a missing value is reported: its empty field, else the header. */
+function missingAt(found: Field | undefined, file: VFile, record: Recorder): Point | Position | undefined {
+  return found ? record.position(found.label ?? found.value) : file.data.header?.start
+}
+
+/**
+ * The organizers of every organizers field ("Hosted by", "Supported by":
+ * all count), or a warning that there are none.
+ */
+function recordOrganizers(fields: Field[], file: VFile, record: Recorder): Organizer[] | undefined {
+  const given = fields.filter((field) => field.key === 'organizers')
+  const first = given[0]
+  const list = readOrganizers(given, file, record)
+  if (first && list.length > 0) {
+    record.mark('/event/organizers', first.label ?? first.value)
+    return list
+  }
+  report(
+    file,
+    'missing-organizers',
+    'Missing organizers, expected a field like "Organizers: Government of Colombia, UNODA"',
+    missingAt(first, file, record)
+  )
+  return undefined
 }
 
 /** The dates as written: one text, or the texts of a start and an end date field. */

@@ -3,23 +3,21 @@
  * first section, written as lines of a paragraph, as list items (a nested
  * list under a label holds its values) or as `## Label` headings followed by
  * their value — and reads its fields onto `file.data.header`. Header text
- * that is not a known field goes to `file.data.extra`, so nothing is lost;
- * in the participants block, though, an unknown label in the plural
- * ("Observers:") names a group of participants of its own.
+ * that is not a known field goes to `file.data.extra`, so nothing is lost.
+ * A label about people who took part ("Observers:", "Special guests:") is
+ * a participant category like "States:", which `Labels.category` reads.
  */
 import type {Heading, Nodes, Root, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Field} from '../data.js'
 import type {Extra} from '../generated/information-note.js'
-import {type FieldKey, type Labels, labelsOf} from '../labels.js'
+import {type FieldKey, type Labels, labelsOf, maxLabelWords} from '../labels.js'
 import {report} from '../message.js'
 import {Span} from '../span.js'
 import {type Recorder, recorder} from './source-map.js'
 
 /** `Label: value`: a short label that starts with a letter; not a URL's `https:`. */
 const fieldLine = /^(\p{L}[^:\n]{0,59}?)[ \t\u00a0]*:(?!\/\/)[ \t\u00a0]*/u
-
-const maxLabelWords = 6
 
 /** What each field a note has once gives; a field whose parts are given already is kept in `extra`. */
 const parts: Partial<Record<FieldKey, string[]>> = {
@@ -29,26 +27,6 @@ const parts: Partial<Record<FieldKey, string[]>> = {
   endDate: ['end'],
   venue: ['venue'],
   dateAndVenue: ['start', 'end', 'venue']
-}
-
-/** A value that is a way to reach someone, not a list of participants: "Contacts: 1540experts@un.org". */
-const contact = /\S@\S|https?:\/\/|\bwww\.|^\+?[\d\s().-]{7,}$/i
-
-/**
- * Whether an unknown label names a group of people, by a word in the
- * plural ("Observers", "Special guests", "Invitados especiales", "Invités
- * spéciaux"), rather than one person's role or a detail ("Moderator",
- * "Rapporteur", "Contact", "Format"), which stay in `extra`.
- */
-export function namesGroup(label: string): boolean {
-  return label
-    .split(/[^\p{L}]+/u)
-    .some((word) => word.length >= 4 && /[sx]$/i.test(word) && !/(?:ss|us|is)$/i.test(word))
-}
-
-/** Whether an unknown field in the participants block is a group of them. */
-function isGroup(field: Field): boolean {
-  return field.label !== undefined && namesGroup(field.label.text) && !contact.test(field.value.clean().text)
 }
 
 interface Line {
@@ -129,18 +107,6 @@ export function addExtra(
   report(file, 'unknown-field', `Kept ${what} in "extra": ${why}`, record.position(where))
 }
 
-/** Warns of each empty entry dropped from the list `label` names ("Chile, , Peru"). */
-export function reportEmptyEntries(file: VFile, record: Recorder, label: Span, empty: readonly Span[]): void {
-  for (const entry of empty) {
-    report(
-      file,
-      'empty-entry',
-      `Dropped an empty entry from the list "${label.clean().value}" (a name may have been removed)`,
-      record.position(entry)
-    )
-  }
-}
-
 /**
  * The blocks of the header: labelled lines, and what follows a `## Label`
  * heading; unlabelled blocks before the first label (a subtitle) too.
@@ -167,8 +133,6 @@ function headerBlocks(blocks: RootContent[], labels: Labels, lines: LineReader):
 
 function readFields(blocks: RootContent[], labels: Labels, lines: LineReader): Field[] {
   const fields: Field[] = []
-  /** Fields that own fields read under them (a nested list, the lines after a `## Label`). */
-  const owners = new Set<Field>()
   /** The field of the last `## Label` heading: unlabelled text after it is its value. */
   let context: Field | undefined
   const read = (node: Nodes, owner: Field | undefined): void => {
@@ -188,58 +152,26 @@ function readFields(blocks: RootContent[], labels: Labels, lines: LineReader): F
         node.type === 'paragraph' || node.type === 'table'
           ? lines(node)
           : [{span: Span.fromNode(node), first: true}]
-      readLines(found, owner, fields, labels, owners)
+      readLines(found, owner, fields, labels)
     }
   }
   for (const block of blocks) read(block, context)
-  readParticipantBlocks(fields, owners)
   return fields
-}
-
-/**
- * In a participants block written flat (a "Participants:" line and the
- * lines after it, up to the next header field), a label infonote does not
- * know names a group of its own when it names one in the plural; any other
- * label ends the block. A block under its label (a nested list, a
- * `## Participants` heading) was read so already.
- */
-function readParticipantBlocks(fields: Field[], owners: Set<Field>): void {
-  let block = false
-  for (const [index, field] of fields.entries()) {
-    if (field.key === 'participants') block = !owners.has(field)
-    else if (field.key === 'category') continue
-    else if (field.key || (field.label && !isGroup(field))) block = false
-    else if (block && field.label) fields[index] = otherGroup(field)
-  }
-}
-
-/** An unknown label as a group of participants of category `other`, under its label as written. */
-function otherGroup(field: Field): Field {
-  return {...field, key: 'category', category: 'other'}
 }
 
 /**
  * A labelled line opens a field; a line without a label (or with one
  * infonote does not know, under a `## Label` other than participants)
  * continues the field of its paragraph, else belongs to `owner`, else
- * stands alone.
+ * stands alone. Under participants, an unknown label ("Languages:") is a
+ * field of its own, kept in `extra`, not a participant.
  */
-function readLines(
-  lines: Line[],
-  owner: Field | undefined,
-  fields: Field[],
-  labels: Labels,
-  owners: Set<Field>
-): void {
+function readLines(lines: Line[], owner: Field | undefined, fields: Field[], labels: Labels): void {
   let current: Field | undefined
   for (const {span, first} of lines) {
-    const found = toField(span, labels)
-    // Under "Participants", "Observers: …" is a group of them.
-    const field =
-      found && !found.key && owner?.key === 'participants' && isGroup(found) ? otherGroup(found) : found
-    if (field && (field.key || !owner)) {
+    const field = toField(span, labels)
+    if (field && (field.key || !owner || owner.key === 'participants')) {
       fields.push(field)
-      if (owner) owners.add(owner)
       current = field
     } else if (!span.clean().text) {
       // A blank line adds nothing.

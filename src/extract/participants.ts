@@ -1,20 +1,19 @@
 /**
  * Participants, grouped by category: from the "Participants" field and the
  * category fields ("States:", "International organizations:" …) around it.
- * Each group keeps its label as written; a label read by what it says
- * ("ECOWAS Member States") gives its category, an unknown one ("Observers")
- * the category `other`.
+ * Each group keeps its label as written and gets the category its label
+ * says ("ECOWAS Member States": `states`; "Observers": `other`); the
+ * "Participants" field's own entries are `other`.
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Field} from '../data.js'
 import type {Participant, ParticipantGroup} from '../generated/information-note.js'
 import {type Category, type Labels, labelsOf} from '../labels.js'
-import {report} from '../message.js'
+import {report, reportEmptyEntries} from '../message.js'
 import type {Span} from '../span.js'
 import {countryCode} from '../values/countries.js'
 import {cleanName, splitEntries, splitList} from '../values/lists.js'
-import {namesGroup, reportEmptyEntries} from './header.js'
 import {type Recorder, recorder} from './source-map.js'
 
 const none = /^(?:none|n\/a|nil|ninguno|ninguna|aucun|aucune)\.?$/i
@@ -22,8 +21,6 @@ const none = /^(?:none|n\/a|nil|ninguno|ninguna|aucun|aucune)\.?$/i
 const collective = /\b(?:states|members|countries|estados|miembros|pa[ií]ses|[ée]tats|membres|pays)\b/i
 /** A label opening a value: "Participants: States: Bolivia"; not a URL's `https:`. */
 const innerLabel = /^(\p{L}[^:]{0,59}?)\s*:(?!\/\/)\s*/u
-/** An unknown label of more words is a sentence with a colon, not a group's label. */
-const maxLabelWords = 6
 
 interface Group {
   category: Category
@@ -61,9 +58,9 @@ function toGroup(field: Field, labels: Labels): Group[] {
   const inner = innerLabel.exec(value.text)
   const category = inner?.[1] ? labels.category(inner[1]) : undefined
   // "Participants: ECOWAS Member States: Benin" or "Participants: Observers: EU" opens that group.
-  if (inner?.[1] && (category || (inner[1].split(' ').length <= maxLabelWords && namesGroup(inner[1])))) {
+  if (inner?.[1] && category) {
     const entries = [value.slice(inner[0].length), ...field.items]
-    return [{category: category?.key ?? 'other', label: value.slice(0, inner[1].length), entries}]
+    return [{category: category.key, label: value.slice(0, inner[1].length), entries}]
   }
   const entries = [value, ...field.items].filter((line) => line.clean().text)
   return entries.length > 0 ? [{category: 'other', label, entries}] : []

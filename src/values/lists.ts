@@ -43,9 +43,7 @@ export function splitEntries(list: Span, pair?: (left: Span, right: Span) => boo
  * dates, which hold commas of their own) do not count.
  */
 export function emptyEntries(value: Span, whole?: {from: number; to: number}): Span[] {
-  const cuts = [...separators(value.text, ','), ...separators(value.text, ';')]
-    .filter((cut) => !whole || cut < whole.from || cut >= whole.to)
-    .sort((left, right) => left - right)
+  const cuts = separators(value.text, ',;').filter((cut) => !whole || cut < whole.from || cut >= whole.to)
   let from = 0
   const empty: Span[] = []
   for (const cut of cuts) {
@@ -64,9 +62,7 @@ export interface Part {
 
 /** The parts of a value between commas and semicolons outside parentheses, empty ones dropped. */
 export function splitParts(value: Span): Part[] {
-  const cuts = [...separators(value.text, ','), ...separators(value.text, ';')].sort(
-    (left, right) => left - right
-  )
+  const cuts = separators(value.text, ',;')
   const parts: Part[] = []
   let from = 0
   for (const cut of [...cuts, value.text.length]) {
@@ -168,13 +164,13 @@ function insideCountryNames(text: string): (index: number) => boolean {
   return (index) => covered[index] === 1
 }
 
-/** Indices of `char` at parenthesis depth 0. */
-function separators(text: string, char: string): number[] {
+/** Indices, in order, of any of `chars` (`,`, `;`, or both: the parts of a value) at parenthesis depth 0. */
+function separators(text: string, chars: ',' | ';' | ',;'): number[] {
   const indices: number[] = []
-  let index = text.indexOf(char)
-  if (index === -1) return indices
-  const depth = depths(text)
-  for (; index !== -1; index = text.indexOf(char, index + 1)) {
+  let depth: Uint32Array | undefined
+  for (let index = 0; index < text.length; index++) {
+    if (!chars.includes(text.charAt(index))) continue
+    depth ??= depths(text)
     if (depth[index] === 0) indices.push(index)
   }
   return indices

@@ -1,8 +1,9 @@
 /**
  * A venue as notes write it → its parts. The country is the last part
  * ("Accra, Ghana") or a final parenthesis that names one ("Accra
- * (Ghana)"); the city is the part just before it, and what comes before
- * the city is the place ("Labadi Beach Hotel, Accra, Ghana"). A final
+ * (Ghana)"); the city is the part just before it, or before a state's
+ * abbreviation ("Bogota, D.C., Colombia"), and what comes before the city
+ * is the place ("Labadi Beach Hotel, Accra, Ghana"). A final
  * parenthesis that is not a country is the detail ("Vienna, Austria
  * (Vienna International Centre)").
  */
@@ -24,12 +25,14 @@ export interface VenueParts {
 /** A word that introduces the venue: "in Bogota", "at the Hilton", "à Genève". */
 const preposition = /^(?:in|at|en|à|a)\s+/i
 
+/** A state's or district's abbreviation after the city: "D.C.", "NY", "DF". */
+const abbreviation = /^\p{Lu}[\p{Lu}.]{1,4}$/u
+
 /** The parts of a venue text; each part is a span of it, so it keeps its place in the note. */
 export function readVenue(text: Span): VenueParts {
-  const parenthesis = /\s*\(([^()]+)\)[.;]?$/.exec(text.text)
-  const open = parenthesis ? parenthesis.index + parenthesis[0].indexOf('(') + 1 : 0
-  const inner = parenthesis?.[1] ? text.slice(open, open + parenthesis[1].length).trim() : undefined
-  const whole = parenthesis ? text.slice(0, parenthesis.index) : text
+  const parenthesis = finalParenthesis(text.text)
+  const inner = parenthesis && text.slice(parenthesis.open + 1, parenthesis.close).trim()
+  const whole = parenthesis ? text.slice(0, parenthesis.start) : text
   const body = whole.slice(0, whole.text.length - trailingRun(whole.text, /[\s.;,]/))
   const parts = splitParts(body)
   const venue: VenueParts = {}
@@ -45,6 +48,10 @@ export function readVenue(text: Span): VenueParts {
   }
   const code = venue.country && countryCode(venue.country.text)
   if (code) venue.countryCode = code
+  // "Bogota, D.C., Colombia", "New York, NY, USA": the city is the part before its state's abbreviation.
+  if (venue.country && before.length > 1 && abbreviation.test(before.at(-1)?.span.text ?? '')) {
+    before = before.slice(0, -1)
+  }
   const city = before.at(-1)
   const first = before[0]
   if (!city || !first) return venue
@@ -57,4 +64,20 @@ export function readVenue(text: Span): VenueParts {
     venue.city = city.span
   }
   return venue
+}
+
+/**
+ * The final parenthesis of a venue, as `/\s*\(([^()]+)\)[.;]?$/` finds it:
+ * the `)` that ends the text (perhaps before a period or semicolon), the
+ * `(` that opens it with no parenthesis between them, and where the white
+ * space before the `(` starts. Found from the end: that expression, tried
+ * at every position, is quadratic on a long run of white space.
+ */
+export function finalParenthesis(text: string): {start: number; open: number; close: number} | undefined {
+  const last = text.charAt(text.length - 1)
+  const close = last === '.' || last === ';' ? text.length - 2 : text.length - 1
+  if (text.charAt(close) !== ')') return undefined
+  const open = text.lastIndexOf('(', close)
+  if (open === -1 || open === close - 1 || text.lastIndexOf(')', close - 1) > open) return undefined
+  return {start: open - trailingRun(text.slice(0, open), /\s/), open, close}
 }

@@ -15,7 +15,7 @@ export default defineConfig({
       exclude: ['src/generated/**', 'src/cli.ts'],
       reporter: ['text-summary'],
       // The floor only goes up.
-      thresholds: {statements: 98, branches: 90, functions: 99, lines: 98.5}
+      thresholds: {statements: 98, branches: 92, functions: 99, lines: 98.5}
     }
   }
 })

@@ -152,8 +152,9 @@ export const joiningWords = new Set(
   )
 )
 
-/** A label has at most this many words: more, and it is a sentence with a colon. */
+/** A label has at most this many words, and characters: more, and it is a sentence with a colon. */
 export const maxLabelWords = 6
+const maxLabelLength = 60
 
 /** Titles of the note itself match as a prefix: "Information Note on …". */
 const titles: Words<'note'> = {
@@ -228,24 +229,30 @@ export interface Labels {
 const maxRemembered = 4096
 
 /**
- * `normalizeLabel`, remembering the labels it has seen: notes say "Event"
- * and "Participants" again and again. (A few thousand at most.)
+ * `read`, remembering what it gave for the labels it has seen: notes say
+ * "Event" and "Participants" again and again. (A few thousand at most.)
  */
-function remembering(): (label: string) => string {
-  const seen = new Map<string, string>()
+function remembering<Value>(read: (label: string) => Value): (label: string) => Value {
+  const seen = new Map<string, Value>()
   return (label) => {
-    let found = seen.get(label)
-    if (found === undefined) {
-      found = normalizeLabel(label)
-      if (seen.size >= maxRemembered) seen.clear()
-      seen.set(label, found)
-    }
+    if (seen.has(label)) return seen.get(label) as Value
+    const found = read(label)
+    if (seen.size >= maxRemembered) seen.clear()
+    seen.set(label, found)
     return found
   }
 }
 
+/** `remembering` for a reading in two ways, `strict` or not. */
+function remembering2<Value>(read: (label: string, strict: boolean) => Value) {
+  const loose = remembering((label) => read(label, false))
+  const strict = remembering((label) => read(label, true))
+  return (label: string, isStrict: boolean) => (isStrict ? strict(label) : loose(label))
+}
+
 export function createLabels(extra: LabelsConfig = {}): Labels {
-  const normalize = remembering()
+  const normalize = remembering(normalizeLabel)
+  const bySense = remembering2(categoryBySense)
   const vocabulary = {
     fields: merge(fields, extra.fields),
     categories: merge(categories, extra.categories),
@@ -262,15 +269,15 @@ export function createLabels(extra: LabelsConfig = {}): Labels {
       // Inside a line, a known label is all the label: "États arabes …" is a name.
       const known = lookup(index.categories, normalize(label), strict ? equals : startsWithWord)
       // "Other States" is about States, "Others" is other.
-      return known?.key === 'other'
-        ? (categoryBySense(label, strict) ?? known)
-        : (known ?? categoryBySense(label, strict))
+      return known?.key === 'other' ? (bySense(label, strict) ?? known) : (known ?? bySense(label, strict))
     },
     section: (title) => lookup(index.sections, normalize(title), startsWithWord),
     sectionTitle: (title) => lookup(index.sections, normalize(title), equals),
     title: (title) => lookup(titleIndex, normalize(title), startsWithWord),
     isLabel(text) {
       const label = /^([^:]*):/.exec(text)?.[1]
+      // A sentence is no label, whatever words it holds.
+      if ((label ?? text).length > maxLabelLength) return false
       if (label !== undefined)
         return labels.field(label) !== undefined || labels.category(label) !== undefined
       const whole = normalize(text)

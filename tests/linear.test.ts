@@ -155,25 +155,36 @@ describe('passes over blocks', () => {
   })
 })
 
+/** The CPU time `work` takes, in milliseconds. */
+function cpu(work: () => void): number {
+  const before = process.cpuUsage()
+  work()
+  const {user, system} = process.cpuUsage(before)
+  return (user + system) / 1000
+}
+
+/**
+ * That `measure` takes time in proportion to the size of a text: the least
+ * of a few runs on each, taken in turns, on `small` and on `large` (8 times
+ * its size): linear work grows 8 times, quadratic work 64 times.
+ */
+function expectLinear(measure: (text: string) => number, small: string, large: string): void {
+  const times = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY]
+  for (let round = 0; round < 5; round++) {
+    times[0] = Math.min(times[0] ?? 0, measure(small))
+    times[1] = Math.min(times[1] ?? 0, measure(large))
+  }
+  const [fast = 0, slow = 0] = times
+  expect(slow / fast).toBeLessThan(40)
+}
+
 const bogota = {text: 'Bogota, Colombia', city: 'Bogota', country: 'Colombia', countryCode: 'CO'}
 
 describe('passes over text', () => {
   /** The record and messages of `text`, and the CPU time of the passes on it (parse excluded). */
   function run(text: string): {ms: number; file: VFile} {
     const {tree, file} = parsed(text)
-    const before = process.cpuUsage()
-    processor.runSync(tree, file)
-    const {user, system} = process.cpuUsage(before)
-    return {ms: (user + system) / 1000, file}
-  }
-
-  /** The least CPU time of a few runs on each text, taken in turns. */
-  function fastest(texts: readonly string[]): number[] {
-    const times = texts.map(() => Number.POSITIVE_INFINITY)
-    for (let round = 0; round < 5; round++) {
-      for (const [index, text] of texts.entries()) times[index] = Math.min(times[index] ?? 0, run(text).ms)
-    }
-    return times
+    return {ms: cpu(() => processor.runSync(tree, file)), file}
   }
 
   const shapes: [string, number, (count: number) => string, (file: VFile) => void][] = [
@@ -286,9 +297,7 @@ describe('passes over text', () => {
     'take time in proportion to the size of %s',
     (_, count, make, check) => {
       check(run(make(count)).file)
-      const [small = 0, large = 0] = fastest([make(count), make(8 * count)])
-      // Linear work grows 8 times; quadratic work, 64 times.
-      expect(large / small).toBeLessThan(40)
+      expectLinear((text) => run(text).ms, make(count), make(8 * count))
     },
     60_000
   )
@@ -300,19 +309,7 @@ describe('repairs of the text before the parse', () => {
     const file = new VFile({value: text})
     decode(file)
     const labels = createLabels()
-    const before = process.cpuUsage()
-    reflow(file, labels)
-    const {user, system} = process.cpuUsage(before)
-    return {ms: (user + system) / 1000, file}
-  }
-
-  /** The least CPU time of a few runs on each text, taken in turns. */
-  function fastest(texts: readonly string[]): number[] {
-    const times = texts.map(() => Number.POSITIVE_INFINITY)
-    for (let round = 0; round < 5; round++) {
-      for (const [index, text] of texts.entries()) times[index] = Math.min(times[index] ?? 0, repair(text).ms)
-    }
-    return times
+    return {ms: cpu(() => reflow(file, labels)), file}
   }
 
   const rules = (file: VFile) => [...new Set(file.messages.map((message) => message.ruleId))].sort()
@@ -366,9 +363,7 @@ describe('repairs of the text before the parse', () => {
     'take time in proportion to the size of %s',
     (_, count, make, check) => {
       check(repair(make(count)).file)
-      const [small = 0, large = 0] = fastest([make(count), make(8 * count)])
-      // Linear work grows 8 times; quadratic work, 64 times.
-      expect(large / small).toBeLessThan(40)
+      expectLinear((text) => repair(text).ms, make(count), make(8 * count))
     },
     60_000
   )
@@ -387,21 +382,6 @@ describe('venues over text', () => {
     ]
   ]
 
-  /** The least CPU time of a few readings of each venue, taken in turns. */
-  function fastest(texts: readonly string[]): number[] {
-    const spans = texts.map((text) => Span.fromValue(text, 0, text.length))
-    const times = texts.map(() => Number.POSITIVE_INFINITY)
-    for (let round = 0; round < 5; round++) {
-      for (const [index, span] of spans.entries()) {
-        const before = process.cpuUsage()
-        readVenue(span)
-        const {user, system} = process.cpuUsage(before)
-        times[index] = Math.min(times[index] ?? 0, (user + system) / 1000)
-      }
-    }
-    return times
-  }
-
   it.each(shapes)(
     'read a venue with a long run of spaces %s in time in proportion to its size',
     (_, make, expected) => {
@@ -410,9 +390,8 @@ describe('venues over text', () => {
       expect(
         Object.fromEntries(Object.entries(parts).map(([key, value]) => [key, value.text ?? value]))
       ).toEqual(expected)
-      const [small = 0, large = 0] = fastest([text, make(8 * 50_000)])
-      // Linear work grows 8 times; quadratic work, 64 times.
-      expect(large / small).toBeLessThan(40)
+      const venue = (value: string) => cpu(() => readVenue(Span.fromValue(value, 0, value.length)))
+      expectLinear(venue, text, make(8 * 50_000))
     },
     60_000
   )

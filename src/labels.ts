@@ -154,7 +154,7 @@ export const joiningWords = new Set(
 
 /** A label has at most this many words, and characters: more, and it is a sentence with a colon. */
 export const maxLabelWords = 6
-const maxLabelLength = 60
+export const maxLabelLength = 60
 
 /** Titles of the note itself match as a prefix: "Information Note on …". */
 const titles: Words<'note'> = {

@@ -44,7 +44,7 @@ export function reflow(file: VFile, labels: Labels): void {
 }
 
 /** `text` with `edits` made; an edit within a range an earlier one replaced is left out. */
-export function apply(text: string, edits: readonly Edit[]): Reflowed {
+function apply(text: string, edits: readonly Edit[]): Reflowed {
   const sorted = edits
     .map((edit, order) => ({...edit, order}))
     .sort((a, b) => a.start - b.start || a.order - b.order)

@@ -5,15 +5,12 @@
  * a line of its own wherever it stands; a colon that follows no known label
  * (`Workshop II: Border Security`) stays in its value.
  */
-
-import {maxLabelWords} from '../labels.js'
+import {maxLabelLength, maxLabelWords} from '../labels.js'
 import {report} from '../message.js'
 import {trimRun} from '../values/runs.js'
 import type {Line} from './layout.js'
 import type {Edit, Note} from './note.js'
 
-/** A label at a line's start: longer, and it is a sentence with a colon. */
-const maxLabelLength = 80
 /** Emphasis around a label: `**Organizers:**`, `*States*:`. */
 const emphasis = /[*_]/
 

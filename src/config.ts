@@ -14,7 +14,8 @@ import {locate, nodeValue, parseJson} from './json-file.js'
 import {createLabels, type Labels} from './labels.js'
 import {type Limits, limitsOf} from './limits.js'
 import {describe, display} from './paths.js'
-import {type Part, partOf, type RuleId, rules as ruleTable, severityOf} from './rules.js'
+import {isOff, type Part, partOf, type RuleId, rules as ruleTable, severityOf} from './rules.js'
+import {type Bodies, createBodies} from './values/organizations.js'
 
 const configName = 'infonote.config.json'
 const ignoreName = '.infonoteignore'
@@ -27,6 +28,8 @@ export interface Settings {
   /** Severity per rule: the configuration's `rules`, with `required` parts made errors. */
   rules: Partial<Record<RuleId, Level>>
   labels?: Labels
+  /** The registry of organizations with the configuration's bodies, when it adds some. */
+  bodies?: Bodies
   limits: Limits
   extensions: string[]
   /** Whether a file or folder found in a folder is to be skipped. */
@@ -55,6 +58,7 @@ export function settingsFrom(config: Config = {}, base?: string, ignoreFile?: st
     config,
     rules,
     ...(config.labels ? {labels: createLabels(config.labels)} : {}),
+    ...(config.organizations ? {bodies: createBodies(config.organizations)} : {}),
     limits: limitsOf(config),
     extensions: config.extensions ?? defaultExtensions,
     ignored: (absolute) =>
@@ -78,6 +82,7 @@ function rulesFrom(config: Config): Settings['rules'] {
   const rules: Settings['rules'] = {...config.rules}
   const required = new Set<Part>(config.required ?? defaultRequired)
   for (const id of Object.keys(ruleTable) as RuleId[]) {
+    if (isOff(id)) rules[id] ??= 'off'
     const part = partOf(id)
     if (part === undefined) continue
     if (required.has(part)) rules[id] = 'error'

@@ -52,9 +52,13 @@ export function convert(input: string | Uint8Array, options: ConvertOptions = {}
  * Never throws: a file that cannot be read, or a bug, ends as a fatal
  * message on the file. (Its time is bounded by the batch, not here.)
  */
-export function convertFile(file: VFile, settings?: Pick<Settings, 'labels' | 'rules' | 'limits'>): VFile {
+export function convertFile(
+  file: VFile,
+  settings?: Pick<Settings, 'labels' | 'bodies' | 'rules' | 'limits'>
+): VFile {
   let tree: Root | undefined
   if (settings?.labels) file.data.labels = settings.labels
+  if (settings?.bodies) file.data.bodies = settings.bodies
   try {
     checkSize(file, settings?.limits.maxBytes ?? defaultLimits.maxBytes)
     decode(file)

@@ -19,6 +19,8 @@ export interface Rule {
    * configured) otherwise.
    */
   part?: Part
+  /** The rule is off unless a configuration turns it on. */
+  off?: true
   /**
    * The message comes from the run (a bug, a time or memory limit), not from
    * the note alone: a re-run converts the note again instead of trusting the
@@ -153,6 +155,12 @@ export const rules = {
     summary:
       'A plain line that is only a section title (`Background`, `2. Highlights`) was read as a section heading.'
   },
+  'unknown-organization': {
+    severity: 'info',
+    off: true,
+    summary:
+      'An organizer is not in the registry of organizations (off unless turned on: for growing the registry).'
+  },
   'wrapped-value': {
     severity: 'info',
     summary: 'A header value wrapped onto the next line in the middle of a name was joined into one line.'
@@ -190,6 +198,12 @@ export type RuleId = keyof typeof rules | SchemaRuleId
  */
 export function configurable(ruleId: RuleId): boolean {
   return ruleId in rules && (severityOf(ruleId) !== 'error' || partOf(ruleId) !== undefined)
+}
+
+/** Whether the rule is off unless a configuration turns it on. */
+export function isOff(ruleId: RuleId): boolean {
+  const rule: Rule | undefined = rules[ruleId as keyof typeof rules]
+  return rule?.off === true
 }
 
 /** The part of a note a `missing-*` rule is about. */

@@ -27,7 +27,10 @@ export interface Done {
   map?: string
 }
 
-export function convertNote(task: Task, settings: Pick<Settings, 'labels' | 'rules' | 'limits'>): Done {
+export function convertNote(
+  task: Task,
+  settings: Pick<Settings, 'labels' | 'bodies' | 'rules' | 'limits'>
+): Done {
   const file = convertFile(new VFile({path: task.path, value: task.bytes}), settings)
   const record = file.data.record
   const messages = file.messages.map(toPlain)

@@ -406,7 +406,10 @@ describe('empty entries', () => {
       'Participants: States: , Ghana, Burkina'
     ])
     const record = convert(source).record
-    expect(record?.event.organizers).toEqual([{name: 'UNODA'}, {name: 'OSCE'}])
+    expect(record?.event.organizers).toEqual([
+      {name: 'UNODA', acronym: 'UNODA', org: 'unoda'},
+      {name: 'OSCE', acronym: 'OSCE', org: 'osce'}
+    ])
     expect(record?.participants).toEqual([
       {category: 'states', label: 'States', entries: [{name: 'Ghana', countryCode: 'GH'}, {name: 'Burkina'}]}
     ])
@@ -469,10 +472,21 @@ describe('the participants block', () => {
       {
         category: 'internationalOrganizations',
         label: 'International organisations',
-        entries: [{name: 'IAEA'}, {name: 'INTERPOL'}]
+        entries: [
+          {name: 'IAEA', acronym: 'IAEA', org: 'iaea'},
+          {name: 'INTERPOL', acronym: 'INTERPOL', org: 'interpol'}
+        ]
       },
-      {category: 'internationalOrganizations', label: 'Regional organisations', entries: [{name: 'ECOWAS'}]},
-      {category: 'civilSociety', label: 'Civil society', entries: [{name: 'VERTIC'}]}
+      {
+        category: 'internationalOrganizations',
+        label: 'Regional organisations',
+        entries: [{name: 'ECOWAS', acronym: 'ECOWAS', org: 'ecowas'}]
+      },
+      {
+        category: 'civilSociety',
+        label: 'Civil society',
+        entries: [{name: 'VERTIC', acronym: 'VERTIC', org: 'vertic'}]
+      }
     ])
     expect(messages(source)).toEqual([])
   })
@@ -482,24 +496,57 @@ describe('the participants block', () => {
       'en',
       ['Participants: States: Ghana', 'Observers: European Union, OSCE', 'Special guests: VERTIC'],
       [
-        {category: 'other', label: 'Observers', entries: [{name: 'European Union'}, {name: 'OSCE'}]},
-        {category: 'other', label: 'Special guests', entries: [{name: 'VERTIC'}]}
+        {
+          category: 'other',
+          label: 'Observers',
+          entries: [
+            {name: 'European Union', acronym: 'EU', org: 'eu'},
+            {name: 'OSCE', acronym: 'OSCE', org: 'osce'}
+          ]
+        },
+        {
+          category: 'other',
+          label: 'Special guests',
+          entries: [{name: 'VERTIC', acronym: 'VERTIC', org: 'vertic'}]
+        }
       ]
     ],
     [
       'es',
       ['Participantes: Estados: Ghana', 'Observadores: Unión Europea, OSCE', 'Invitados especiales: VERTIC'],
       [
-        {category: 'other', label: 'Observadores', entries: [{name: 'Unión Europea'}, {name: 'OSCE'}]},
-        {category: 'other', label: 'Invitados especiales', entries: [{name: 'VERTIC'}]}
+        {
+          category: 'other',
+          label: 'Observadores',
+          entries: [
+            {name: 'Unión Europea', acronym: 'EU', org: 'eu'},
+            {name: 'OSCE', acronym: 'OSCE', org: 'osce'}
+          ]
+        },
+        {
+          category: 'other',
+          label: 'Invitados especiales',
+          entries: [{name: 'VERTIC', acronym: 'VERTIC', org: 'vertic'}]
+        }
       ]
     ],
     [
       'fr',
       ['Participants : États : Ghana', 'Observateurs : Union européenne, OSCE', 'Invités spéciaux : VERTIC'],
       [
-        {category: 'other', label: 'Observateurs', entries: [{name: 'Union européenne'}, {name: 'OSCE'}]},
-        {category: 'other', label: 'Invités spéciaux', entries: [{name: 'VERTIC'}]}
+        {
+          category: 'other',
+          label: 'Observateurs',
+          entries: [
+            {name: 'Union européenne', acronym: 'EU', org: 'eu'},
+            {name: 'OSCE', acronym: 'OSCE', org: 'osce'}
+          ]
+        },
+        {
+          category: 'other',
+          label: 'Invités spéciaux',
+          entries: [{name: 'VERTIC', acronym: 'VERTIC', org: 'vertic'}]
+        }
       ]
     ]
   ])('%s: a label about other people who took part is a group of its own', (language, lines, others) => {
@@ -565,7 +612,7 @@ describe('the participants block', () => {
     const record = convert(source).record
     expect(record?.participants).toEqual([
       {category: 'states', label: 'States', entries: [{name: 'Ghana', countryCode: 'GH'}]},
-      {category: 'other', label: 'Observers', entries: [{name: 'European Union'}]}
+      {category: 'other', label: 'Observers', entries: [{name: 'European Union', acronym: 'EU', org: 'eu'}]}
     ])
     expect(record?.extra).toEqual([{label: 'Languages', value: 'English, French'}])
     expect(messages(source)).toEqual([
@@ -584,7 +631,7 @@ describe('the participants block', () => {
     const record = convert(source).record
     expect(record?.participants).toEqual([
       {category: 'states', label: 'States', entries: [{name: 'Ghana', countryCode: 'GH'}]},
-      {category: 'other', label: 'Observers', entries: [{name: 'European Union'}]}
+      {category: 'other', label: 'Observers', entries: [{name: 'European Union', acronym: 'EU', org: 'eu'}]}
     ])
     expect(record?.extra).toEqual([{label: 'Moderator', value: 'Jane Doe'}])
   })
@@ -650,7 +697,7 @@ describe('the participants block', () => {
     [
       'en',
       'Participants: Observers: European Union',
-      {category: 'other', label: 'Observers', entries: [{name: 'European Union'}]}
+      {category: 'other', label: 'Observers', entries: [{name: 'European Union', acronym: 'EU', org: 'eu'}]}
     ]
   ])('%s: a label inside the value opens its group: %s', (language, line, group) => {
     const {event, organizers} = labels[language]

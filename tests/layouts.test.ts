@@ -73,20 +73,30 @@ describe('lists', () => {
   it.each([
     [
       'Government of Chile, with the support of the European Union (EU)',
-      [{name: 'Government of Chile'}, {name: 'European Union', acronym: 'EU'}]
+      [{name: 'Government of Chile'}, {name: 'European Union', acronym: 'EU', org: 'eu'}]
     ],
     [
       'UNODA, Bosnia and Herzegovina and Serbia',
-      [{name: 'UNODA'}, {name: 'Bosnia and Herzegovina'}, {name: 'Serbia'}]
+      [{name: 'UNODA', acronym: 'UNODA', org: 'unoda'}, {name: 'Bosnia and Herzegovina'}, {name: 'Serbia'}]
     ],
     [
       'Ministries of Defence and Foreign Affairs of Chile; UNODA',
-      [{name: 'Ministries of Defence and Foreign Affairs of Chile'}, {name: 'UNODA'}]
+      [
+        {name: 'Ministries of Defence and Foreign Affairs of Chile'},
+        {name: 'UNODA', acronym: 'UNODA', org: 'unoda'}
+      ]
     ],
-    ['el Gobierno de Panamá y la OEA', [{name: 'Gobierno de Panamá'}, {name: 'OEA'}]],
+    [
+      'el Gobierno de Panamá y la OEA',
+      [{name: 'Gobierno de Panamá'}, {name: 'OEA', acronym: 'OEA', org: 'oas'}]
+    ],
     [
       'le Gouvernement du Togo, l’UNODA et la CEDEAO',
-      [{name: 'Gouvernement du Togo'}, {name: 'UNODA'}, {name: 'CEDEAO'}]
+      [
+        {name: 'Gouvernement du Togo'},
+        {name: 'UNODA', acronym: 'UNODA', org: 'unoda'},
+        {name: 'CEDEAO', acronym: 'CEDEAO', org: 'ecowas'}
+      ]
     ]
   ])('Organizers: %s', (value, organizers) => {
     expect(
@@ -96,7 +106,10 @@ describe('lists', () => {
 
   it('merges organizers given in two fields', () => {
     const record = convert(note(...basics, '- Co-organizers: OAS')).record
-    expect(record?.event.organizers).toEqual([{name: 'UNODA'}, {name: 'OAS'}])
+    expect(record?.event.organizers).toEqual([
+      {name: 'UNODA', acronym: 'UNODA', org: 'unoda'},
+      {name: 'OAS', acronym: 'OAS', org: 'oas'}
+    ])
   })
 
   it('keeps a repeated single field in extra', () => {
@@ -219,7 +232,10 @@ describe('header layouts', () => {
     expect([record?.title, record?.event.name, record?.event.organizers, record?.event.venue?.city]).toEqual([
       'Information Note',
       'Workshop',
-      [{name: 'UNODA'}, {name: 'OAS'}],
+      [
+        {name: 'UNODA', acronym: 'UNODA', org: 'unoda'},
+        {name: 'OAS', acronym: 'OAS', org: 'oas'}
+      ],
       'Lima'
     ])
     expect(record?.sections?.map((section) => section.title)).toEqual(['Objectives'])
@@ -457,7 +473,7 @@ describe('found in review', () => {
       {
         category: 'internationalOrganizations',
         label: 'International organizations',
-        entries: [{name: 'IAEA'}]
+        entries: [{name: 'IAEA', acronym: 'IAEA', org: 'iaea'}]
       }
     ])
   })

@@ -270,6 +270,20 @@ describe('passes over text', () => {
       }
     ],
     [
+      'an organizer list made of the starts of known names',
+      500,
+      (count) =>
+        note('Text.').replace(
+          'Organizers: UNODA',
+          `Organizers: ${'United Nations Office for '.repeat(count)}UNODA`
+        ),
+      (file) => {
+        // Off unless turned on, as the command line applies it; here, the passes' own messages.
+        expect(summary(file)).toEqual(around(12, {'unknown-organization': 1}))
+        expect(file.data.event?.organizers?.length).toBe(1)
+      }
+    ],
+    [
       'a venue with a long run of spaces between two words',
       50_000,
       (count) => note('Text.').replace('Bogota, Colombia', `Bogota,${' '.repeat(count)}Colombia`),

@@ -49,7 +49,7 @@ describe('a valid note', () => {
       name: 'Workshop on Export Controls',
       dates: {text: '12-14 March 2012', start: '2012-03-12', end: '2012-03-14'},
       venue: {text: 'Bogota, Colombia', city: 'Bogota', country: 'Colombia', countryCode: 'CO'},
-      organizers: [{name: 'UNODA'}]
+      organizers: [{name: 'UNODA', acronym: 'UNODA', org: 'unoda'}]
     })
   })
 
@@ -245,7 +245,7 @@ describe('more repairs', () => {
     expect(messageLines(result.messages).filter((line) => line.endsWith('lazy-list-item'))).toEqual([
       '5:1 info Read this line as a list item of its own (its marker is not followed by a plain space) lazy-list-item'
     ])
-    expect(result.record?.event.organizers).toEqual([{name: 'UNODA'}])
+    expect(result.record?.event.organizers).toEqual([{name: 'UNODA', acronym: 'UNODA', org: 'unoda'}])
     expect(result.record?.event.dates.start).toBe('2012-03-12')
   })
 
@@ -253,7 +253,7 @@ describe('more repairs', () => {
     const text = note({3: '•Event: Workshop on Export Controls\n•Organizers: UNODA', 4: null})
     const result = convert(text)
     expect(result.record?.event.name).toBe('Workshop on Export Controls')
-    expect(result.record?.event.organizers).toEqual([{name: 'UNODA'}])
+    expect(result.record?.event.organizers).toEqual([{name: 'UNODA', acronym: 'UNODA', org: 'unoda'}])
   })
 
   it('paragraph-heading: a bold numbered paragraph', () => {

@@ -15,6 +15,7 @@ import {type DateRange, locateDates, readDates} from '../values/dates.js'
 import {cleanName, emptyEntries, splitAcronym, splitEntries} from '../values/lists.js'
 import {leadingRun, trailingRun} from '../values/runs.js'
 import {readVenue} from '../values/venue.js'
+import {bodiesOf, linkTo, reportUnknown, withoutRole} from './organizations.js'
 import {type Recorder, recorder} from './source-map.js'
 
 export default function extractEvent() {
@@ -257,21 +258,25 @@ function twoOrganizations(left: Span, right: Span): boolean {
 
 function readOrganizers(fields: Field[], file: VFile, record: Recorder): Organizer[] {
   const organizers: Organizer[] = []
+  const bodies = bodiesOf(file)
   const items = fields.flatMap((field) =>
     [field.value, ...field.items].flatMap((line) => {
-      const {items, empty} = splitEntries(line.clean(), twoOrganizations)
+      const {items, empty} = splitEntries(line.clean(), twoOrganizations, bodies.find)
       reportEmptyEntries(file, record, field.label ?? field.value, empty)
       return items
     })
   )
   for (const item of items) {
-    const {name, acronym} = splitAcronym(cleanName(item))
-    if (!name.text) continue
     const pointer = `/event/organizers/${organizers.length}`
+    const {name: withRole, role} = withoutRole(cleanName(item), pointer, record)
+    const {name, acronym} = splitAcronym(withRole)
+    if (!name.text) continue
     record.mark(pointer, item)
     const organizer: Organizer = {name: record.value(`${pointer}/name`, name)}
-    if (acronym) organizer.acronym = record.value(`${pointer}/acronym`, acronym)
-    organizers.push(organizer)
+    const linked = linkTo(bodies, name, acronym, pointer, record)
+    if (!linked) reportUnknown(file, name, record)
+    const written = acronym ? {acronym: record.value(`${pointer}/acronym`, acronym)} : {}
+    organizers.push({...organizer, ...(linked ?? written), ...(role ? {role} : {})})
   }
   return organizers
 }

@@ -13,7 +13,8 @@ import {type Category, type Labels, labelsOf} from '../labels.js'
 import {report, reportEmptyEntries} from '../message.js'
 import type {Span} from '../span.js'
 import {countryCode} from '../values/countries.js'
-import {cleanName, splitEntries, splitList} from '../values/lists.js'
+import {cleanName, splitAcronym, splitEntries, splitList} from '../values/lists.js'
+import {bodiesOf, linkTo, withoutRole} from './organizations.js'
 import {type Recorder, recorder} from './source-map.js'
 
 const none = /^(?:none|n\/a|nil|ninguno|ninguna|aucun|aucune)\.?$/i
@@ -72,17 +73,20 @@ function readGroup(group: Group, pointer: string, file: VFile, record: Recorder)
   const label = record.value(`${pointer}/label`, group.label.clean())
   const lines = group.entries.map((line) => line.clean()).filter((line) => line.text)
   record.mark(`${pointer}/entries`, lines[0] ?? group.label)
+  const bodies = bodiesOf(file)
   const names = lines
     .filter((line) => !none.test(line.text))
     .flatMap((line) => {
-      const {items, empty} = splitEntries(line, group.category === 'states' ? bothStates : undefined)
+      const pair = group.category === 'states' ? bothStates : undefined
+      const {items, empty} = splitEntries(line, pair, bodies.find)
       reportEmptyEntries(file, record, group.label, empty)
       return items
     })
     .map((item) => cleanName(item))
     .filter((name) => /[\p{L}\p{N}]/u.test(name.text))
   const entries: Participant[] = []
-  for (const name of names) {
+  for (const written of names) {
+    const {name, role} = withoutRole(written, `${pointer}/entries/${entries.length}`, record)
     const found = group.category === 'states' ? readState(name, file, record) : [{name}]
     for (const {name: span, code, group: inGroup} of found) {
       const at = `${pointer}/entries/${entries.length}`
@@ -93,10 +97,17 @@ function readGroup(group: Group, pointer: string, file: VFile, record: Recorder)
         entry.countryCode = code
       }
       if (inGroup) entry.group = record.value(`${at}/group`, inGroup)
-      entries.push(entry)
+      const linked = code ? undefined : linkTo(bodies, ...nameAndAcronym(span), at, record)
+      entries.push({...entry, ...linked, ...(role && found.length === 1 ? {role} : {})})
     }
   }
   return {category: group.category, label, entries}
+}
+
+/** A participant's name as the registry reads it: "Center for Nonproliferation Studies (CNS)" is both. */
+function nameAndAcronym(name: Span): [Span, Span | undefined] {
+  const {name: rest, acronym} = splitAcronym(name)
+  return [rest, acronym]
 }
 
 /** "Chile and Peru" lists two States; "Bosnia and Herzegovina" is one. */

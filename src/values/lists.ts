@@ -12,6 +12,12 @@ const finalAnd = /\s(?:and|y|et)\s/gi
 const support =
   /,?\s+(?:with the support of|with support from|in cooperation with|in collaboration with|con el apoyo del?|en cooperaci[oó]n con|avec le soutien d[eu]|avec l'appui d[eu]|en coop[ée]ration avec)\s+/gi
 
+/** Where the names of known bodies stand in a text: a list is never cut inside one (see organizations.ts). */
+export type Names = (text: string) => readonly {from: number; to: number}[]
+
+/** A role after a name, which a comma does not cut off: "Government of Japan, as Chair of …". */
+const roleAfter = /^\s+(?:as|en tant que|en qualit[ée] de|en su calidad de|como)\s/i
+
 /** The items of a list, and its empty entries ("Chile, , Peru"), each placed at the separator that ends it. */
 export interface Entries {
   items: Span[]
@@ -23,8 +29,8 @@ export interface Entries {
  * then hold commas), else on commas; in a comma list, a final "and" (or "y",
  * "et") splits the last item too. Items come back trimmed, empty ones dropped.
  */
-export function splitList(list: Span, pair?: (left: Span, right: Span) => boolean): Span[] {
-  return splitEntries(list, pair).items
+export function splitList(list: Span, pair?: (left: Span, right: Span) => boolean, names?: Names): Span[] {
+  return splitEntries(list, pair, names).items
 }
 
 /**
@@ -32,8 +38,12 @@ export function splitList(list: Span, pair?: (left: Span, right: Span) => boolea
  * separator follows nothing (", Ghana", "Chile, , Peru"); a separator that
  * ends the list is punctuation ("Chile, Peru,").
  */
-export function splitEntries(list: Span, pair?: (left: Span, right: Span) => boolean): Entries {
-  const parts = list.split(support).map((part) => splitPart(part, pair))
+export function splitEntries(
+  list: Span,
+  pair?: (left: Span, right: Span) => boolean,
+  names?: Names
+): Entries {
+  const parts = list.split(support).map((part) => splitPart(part, pair, names))
   return {items: parts.flatMap((part) => part.items), empty: parts.flatMap((part) => part.empty)}
 }
 
@@ -77,9 +87,11 @@ export function splitParts(value: Span): Part[] {
  * `pair` says whether a list of one item holding "and" ("Chile and Peru")
  * is two items; without it such an item stays whole.
  */
-function splitPart(list: Span, pair?: (left: Span, right: Span) => boolean): Entries {
-  const semicolons = separators(list.text, ';')
-  const cuts = semicolons.length > 0 ? semicolons : separators(list.text, ',')
+function splitPart(list: Span, pair?: (left: Span, right: Span) => boolean, names?: Names): Entries {
+  const inName = covered(list.text, names)
+  const kept = (cut: number) => !inName(cut) && !roleAfter.test(list.text.slice(cut + 1, cut + 24))
+  const semicolons = separators(list.text, ';').filter(kept)
+  const cuts = semicolons.length > 0 ? semicolons : separators(list.text, ',').filter(kept)
   const items: Span[] = []
   const empty: Span[] = []
   let from = 0
@@ -94,13 +106,49 @@ function splitPart(list: Span, pair?: (left: Span, right: Span) => boolean): Ent
     const ands = [...last.text.matchAll(finalAnd)]
     const depth = ands.length > 0 ? depths(last.text) : undefined
     const inNames = ands.length > 0 ? insideCountryNames(last.text) : undefined
-    const and = ands.filter((match) => depth?.[match.index] === 0 && !inNames?.(match.index)).at(-1)
+    const offset = list.text.length - last.text.length - trailingOf(list.text)
+    const and = ands
+      .filter(
+        (match) => depth?.[match.index] === 0 && !inNames?.(match.index) && !inName(offset + match.index)
+      )
+      .at(-1)
     const left = and && last.slice(0, and.index).trim()
     const right = and && last.slice(and.index + and[0].length).trim()
-    if (left?.text && right?.text && (items.length > 1 || pair?.(left, right)))
+    const named = (side: Span) => isOneName(cleanName(side).text, names)
+    const two = left?.text && right?.text && (pair?.(left, right) || (named(left) && named(right)))
+    if (left?.text && right?.text && (items.length > 1 || two))
       items.splice(-1, 1, left, right)
   }
   return {items: items.filter((item) => item.text !== ''), empty}
+}
+
+/** Whether an index of `text` falls inside a known body's name. */
+function covered(text: string, names: Names | undefined): (index: number) => boolean {
+  const found = names?.(text) ?? []
+  if (found.length === 0) return () => false
+  const flags = new Uint8Array(text.length)
+  for (const {from, to} of found) flags.fill(1, from, to)
+  return (index) => flags[index] === 1
+}
+
+/** Whether all of `text` is one known body's name: "UNODA and the OAS" names two. */
+function isOneName(text: string, names: Names | undefined): boolean {
+  return names?.(text).some((found) => found.from === 0 && found.to === text.length) ?? false
+}
+
+function trailingOf(text: string): number {
+  return text.length - text.trimEnd().length
+}
+
+/** "Government of Japan, as Chair of the G7 Global Partnership" → the name and its role; "Ghana (host)" too. */
+export function splitRole(name: Span): {name: Span; role?: Span} {
+  const after = /,?\s+(?:as|en tant que|en qualit[ée] de|en su calidad de|como)\s+(?=\S)/i.exec(name.text)
+  if (after)
+    return {name: name.slice(0, after.index).trim(), role: name.slice(after.index + after[0].length).trim()}
+  const host = /\s*\((host|co-host|chair|anfitri[oó]n|sede|h[ôo]te|pr[ée]sidence)\)$/i.exec(name.text)
+  if (!host?.[1]) return {name}
+  const open = host.index + host[0].indexOf('(') + 1
+  return {name: name.slice(0, host.index).trim(), role: name.slice(open, open + host[1].length)}
 }
 
 /**

@@ -116,8 +116,7 @@ function splitPart(list: Span, pair?: (left: Span, right: Span) => boolean, name
     const right = and && last.slice(and.index + and[0].length).trim()
     const named = (side: Span) => isOneName(cleanName(side).text, names)
     const two = left?.text && right?.text && (pair?.(left, right) || (named(left) && named(right)))
-    if (left?.text && right?.text && (items.length > 1 || two))
-      items.splice(-1, 1, left, right)
+    if (left?.text && right?.text && (items.length > 1 || two)) items.splice(-1, 1, left, right)
   }
   return {items: items.filter((item) => item.text !== ''), empty}
 }

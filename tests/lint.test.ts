@@ -329,7 +329,7 @@ describe('source map', () => {
 
     // Text copied from the note: its range holds it, markup and spacing aside.
     const derived =
-      /^\/(?:id|schemaVersion|language|source\/.*)$|\/(?:countryCode|kind|category|marker|type|start|end|number)$/
+      /^\/(?:id|schemaVersion|language|source\/.*)$|\/(?:countryCode|kind|category|marker|type|start|end|number|org)$/
     const plain = (text: string) => text.replaceAll('*', '').replace(/\s+/g, ' ').normalize('NFC')
     const missing = leaves
       .filter(([pointer]) => !derived.test(pointer))

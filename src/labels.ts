@@ -244,7 +244,7 @@ function remembering<Value>(read: (label: string) => Value): (label: string) => 
 }
 
 /** `remembering` for a reading in two ways, `strict` or not. */
-function remembering2<Value>(read: (label: string, strict: boolean) => Value) {
+function rememberingStrictOrNot<Value>(read: (label: string, strict: boolean) => Value) {
   const loose = remembering((label) => read(label, false))
   const strict = remembering((label) => read(label, true))
   return (label: string, isStrict: boolean) => (isStrict ? strict(label) : loose(label))
@@ -252,7 +252,7 @@ function remembering2<Value>(read: (label: string, strict: boolean) => Value) {
 
 export function createLabels(extra: LabelsConfig = {}): Labels {
   const normalize = remembering(normalizeLabel)
-  const bySense = remembering2(categoryBySense)
+  const bySense = rememberingStrictOrNot(categoryBySense)
   const vocabulary = {
     fields: merge(fields, extra.fields),
     categories: merge(categories, extra.categories),

@@ -22,8 +22,7 @@ declare module 'vfile' {
 
 export interface Linked {
   acronym?: string
-  org?: string
-  role?: string
+  org: string
 }
 
 /** The bodies a file is read with: its configuration's, or the registry's. */

@@ -112,6 +112,15 @@ describe('linking', () => {
     ])
   })
 
+  it('cuts at a conjunction next to a known name, and nowhere inside it', () => {
+    expect(
+      ids(
+        'Ministerio de Relaciones Exteriores de Guatemala y Centro Regional de las Naciones Unidas para la Paz, el Desarme y el Desarrollo en América Latina y el Caribe'
+      )
+    ).toEqual(['-', 'unlirec'])
+    expect(ids('Ministry of Defence and Foreign Affairs of Chile')).toEqual(['-'])
+  })
+
   it('keeps an entry with its role whole', () => {
     const record = convert(
       header(

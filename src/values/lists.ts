@@ -115,7 +115,7 @@ function splitPart(list: Span, pair?: (left: Span, right: Span) => boolean, name
     const left = and && last.slice(0, and.index).trim()
     const right = and && last.slice(and.index + and[0].length).trim()
     const named = (side: Span) => isOneName(cleanName(side).text, names)
-    const two = left?.text && right?.text && (pair?.(left, right) || (named(left) && named(right)))
+    const two = left?.text && right?.text && (pair?.(left, right) || named(left) || named(right))
     if (left?.text && right?.text && (items.length > 1 || two)) items.splice(-1, 1, left, right)
   }
   return {items: items.filter((item) => item.text !== ''), empty}
@@ -130,7 +130,7 @@ function covered(text: string, names: Names | undefined): (index: number) => boo
   return (index) => flags[index] === 1
 }
 
-/** Whether all of `text` is one known body's name: "UNODA and the OAS" names two. */
+/** Whether all of `text` is one known body's name: "Ministerio … de Guatemala y Centro Regional … (UNLIREC)" names two. */
 function isOneName(text: string, names: Names | undefined): boolean {
   return names?.(text).some((found) => found.from === 0 && found.to === text.length) ?? false
 }

@@ -45,7 +45,7 @@ for (const file of fs.readdirSync(path.join(root, 'schemas')).sort()) {
   )
 }
 
-const {normalizeName} = await import(
+const {fold, normalizeName} = await import(
   `data:text/javascript,${encodeURIComponent(
     transformSync(fs.readFileSync(path.join(root, 'src/values/country-name.ts'), 'utf8'), {loader: 'ts'}).code
   )}`
@@ -115,7 +115,7 @@ if (!checkRegistry(registry)) {
 }
 const seen = new Map()
 const once = (kind, value, id) => {
-  const key = `${kind}:${kind === 'acronym' ? value : value.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()}`
+  const key = `${kind}:${kind === 'acronym' ? value : fold(value)}`
   // One body may write a name the same way in two languages ("Comité 1540").
   if (seen.has(key) && seen.get(key) !== id) {
     throw new Error(`src/data/organizations.json: ${kind} "${value}" of ${id} is also ${seen.get(key)}'s`)

@@ -7,6 +7,7 @@ import type {VFile} from 'vfile'
 import type {Labels as LabelsConfig} from './generated/config.js'
 import type {ParticipantGroup, Section} from './generated/information-note.js'
 import {countryCode} from './values/countries.js'
+import {fold} from './values/country-name.js'
 import {trailingRun, trimRun} from './values/runs.js'
 
 export type Language = 'en' | 'es' | 'fr'
@@ -313,12 +314,7 @@ export function labelWords(): Set<string> {
 
 /** Lowercase, accents and final colon dropped, white space collapsed. */
 function normalizeLabel(label: string): string {
-  const folded = label
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    .replace(/[\s\u00a0]+/g, ' ')
+  const folded = fold(label).replace(/[\s\u00a0]+/g, ' ')
   return folded.slice(0, folded.length - trailingRun(folded, /[\s:.]/)).trim()
 }
 

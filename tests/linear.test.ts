@@ -178,6 +178,21 @@ function expectLinear(measure: (text: string) => number, small: string, large: s
   expect(slow / fast).toBeLessThan(40)
 }
 
+/** A shape of text: its name, a size, how to make it at a size, and what to check of its result. */
+type Shape = [string, number, (count: number) => string, (file: VFile) => void]
+
+/** For each shape, that `measure` gives what `check` expects, in time in proportion to the size of the text. */
+function itTakesLinearTime(shapes: Shape[], measure: (text: string) => {ms: number; file: VFile}): void {
+  it.each(shapes)(
+    'take time in proportion to the size of %s',
+    (_, count, make, check) => {
+      check(measure(make(count)).file)
+      expectLinear((text) => measure(text).ms, make(count), make(8 * count))
+    },
+    60_000
+  )
+}
+
 const bogota = {text: 'Bogota, Colombia', city: 'Bogota', country: 'Colombia', countryCode: 'CO'}
 
 describe('passes over text', () => {
@@ -187,7 +202,7 @@ describe('passes over text', () => {
     return {ms: cpu(() => processor.runSync(tree, file)), file}
   }
 
-  const shapes: [string, number, (count: number) => string, (file: VFile) => void][] = [
+  const shapes: Shape[] = [
     [
       'footnote texts on the lines of one paragraph',
       200,
@@ -307,14 +322,7 @@ describe('passes over text', () => {
     ]
   ]
 
-  it.each(shapes)(
-    'take time in proportion to the size of %s',
-    (_, count, make, check) => {
-      check(run(make(count)).file)
-      expectLinear((text) => run(text).ms, make(count), make(8 * count))
-    },
-    60_000
-  )
+  itTakesLinearTime(shapes, run)
 })
 
 describe('repairs of the text before the parse', () => {
@@ -327,7 +335,7 @@ describe('repairs of the text before the parse', () => {
   }
 
   const rules = (file: VFile) => [...new Set(file.messages.map((message) => message.ruleId))].sort()
-  const shapes: [string, number, (count: number) => string, (file: VFile) => void][] = [
+  const shapes: Shape[] = [
     [
       'many lines that look like footnote texts run into a sentence',
       500,
@@ -373,14 +381,7 @@ describe('repairs of the text before the parse', () => {
     ]
   ]
 
-  it.each(shapes)(
-    'take time in proportion to the size of %s',
-    (_, count, make, check) => {
-      check(repair(make(count)).file)
-      expectLinear((text) => repair(text).ms, make(count), make(8 * count))
-    },
-    60_000
-  )
+  itTakesLinearTime(shapes, repair)
 })
 
 describe('venues over text', () => {

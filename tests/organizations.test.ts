@@ -10,6 +10,7 @@ import check from '../src/generated/organizations.validate.cjs'
 import {organizations} from '../src/generated/organizations-data.js'
 import {convert} from '../src/index.js'
 import {Span} from '../src/span.js'
+import {fold} from '../src/values/country-name.js'
 import {cleanName, splitAcronym, splitList, splitRole} from '../src/values/lists.js'
 import {type Body, createBodies, defaultBodies} from '../src/values/organizations.js'
 import {messageLines} from './helpers.js'
@@ -19,7 +20,7 @@ const languages: Language[] = ['en', 'es', 'fr']
 const and: Record<Language, string> = {en: ' and ', es: ' y ', fr: ' et '}
 
 /** The ids of the bodies a list names, as the organizers and participants are read (`-` for none). */
-function ids(list: string, bodies = defaultBodies): string[] {
+function ids(list: string, bodies = defaultBodies()): string[] {
   return splitList(Span.fromValue(list, 0, list.length), undefined, bodies.find).map((item) => {
     const {name} = splitRole(cleanName(item))
     const {name: rest, acronym} = splitAcronym(name)
@@ -37,7 +38,6 @@ function neighbours(body: Body, language: Language): [Body, Body] {
 describe('the registry', () => {
   it('validates against its schema, with unique ids, names and acronyms', () => {
     expect([check(organizations), check.errors ?? []]).toEqual([true, []])
-    const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
     // One body may write a name the same way in two languages ("Comité 1540").
     const keys = organizations.flatMap((body) => [
       `id:${body.id}`,

@@ -27,7 +27,7 @@ export interface Linked {
 
 /** The bodies a file is read with: its configuration's, or the registry's. */
 export function bodiesOf(file: VFile): Bodies {
-  return file.data.bodies ?? defaultBodies
+  return file.data.bodies ?? defaultBodies()
 }
 
 /** `name` without its role, and the role, recorded at `pointer`. */

@@ -6,15 +6,23 @@
  */
 export function normalizeName(name: string): string {
   return trimPunctuation(
-    name
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[’‘`´]/g, "'")
+    fold(name)
       .replace(/^st\.? /, 'saint ')
       .replace(/ & /g, ' and ')
       .replace(/[\s\u00a0]+/g, ' ')
   )
+}
+
+/**
+ * Text as names are compared, in countries, labels and organizations:
+ * lower case, accents dropped, every apostrophe `'`.
+ */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
 }
 
 const punctuation = /[\s.,;:]/

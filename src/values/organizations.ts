@@ -8,6 +8,7 @@
  * written.
  */
 import {organizations} from '../generated/organizations-data.js'
+import {fold} from './country-name.js'
 
 export interface Body {
   /** Short, stable, lower case: `unoda`. */
@@ -71,8 +72,13 @@ export function createBodies(extra: readonly Body[] = []): Bodies {
   }
 }
 
-/** The built-in registry, without a configuration's bodies. */
-export const defaultBodies = createBodies()
+let registry: Bodies | undefined
+
+/** The built-in registry, without a configuration's bodies; made when first needed, not when a thread starts. */
+export function defaultBodies(): Bodies {
+  registry ??= createBodies()
+  return registry
+}
 
 interface Token {
   /** How it compares: lower case, no accents, `’` as `'`; an acronym also as written. */
@@ -89,14 +95,6 @@ function tokens(text: string): Token[] {
     from: match.index,
     to: match.index + match[0].length
   }))
-}
-
-function fold(word: string): string {
-  return word
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
 }
 
 /** Acronyms compare as written: "PSI" is not "psi". */

@@ -26,6 +26,16 @@ const common = {
   legalComments: 'linked',
   // Prefer ES modules: jsonc-parser's UMD build hides its requires from esbuild.
   mainFields: ['module', 'main'],
+  // The readers of PDF and Word files are loaded from node_modules when the
+  // first such file is read: a batch of Markdown notes never loads them.
+  external: [
+    'pdfjs-dist',
+    'mammoth',
+    'rehype-parse',
+    'rehype-remark',
+    'remark-stringify',
+    'hast-util-to-mdast'
+  ],
   logLevel: 'warning'
 }
 // The command line as one CommonJS file, which the launcher runs with V8's

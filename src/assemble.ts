@@ -46,7 +46,7 @@ export default function assemble() {
     if (!source || !name || !dates) return
 
     const record: InformationNote = {
-      schemaVersion: 2,
+      schemaVersion: 3,
       id: `${dates.start}-${slug(name) || source.sha256.slice(0, 12)}`,
       source,
       ...(language === undefined ? {} : {language}),
@@ -70,6 +70,7 @@ export default function assemble() {
         '/source/path',
         '/source/sha256',
         '/source/encoding',
+        '/source/format',
         '/language'
       ]) {
         map.set(pointer, {start: whole.start, end: whole.end})

@@ -44,6 +44,7 @@ import {
 } from './manifest.js'
 import {fromPlain, type PlainMessage, plain} from './message.js'
 import {describe, display} from './paths.js'
+import {formatOf} from './read.js'
 import {isTransient} from './rules.js'
 import type {Done, Task} from './worker.js'
 import {compare, temporary, writeFileAtomicAsync} from './write.js'
@@ -72,6 +73,8 @@ export interface BatchOptions {
   /** Convert every note, even those the manifest says are unchanged. */
   force?: boolean
   sourceMap?: boolean
+  /** Write the Markdown rebuilt from each PDF or Word note beside its record (`<stem>.md`). */
+  keepText?: boolean
   /** Folders searched in this run (absolute): outputs of notes gone from them are removed. */
   walked?: readonly string[]
   signal?: AbortSignal
@@ -194,7 +197,11 @@ class Batch {
     this.trusted =
       !options.force && same('tool') && same('schema') && same('config') ? this.previous : undefined
     this.manifest = {...current, complete: false, notes: {}}
-    this.ours = new Set(notes.flatMap((note) => (note.output ? [note.output, mapOf(note.output)] : [])))
+    this.ours = new Set(
+      notes.flatMap((note) =>
+        note.output ? [note.output, ...sides.map((side) => side.of(note.output ?? ''))] : []
+      )
+    )
     const inRun = new Set(notes.map((note) => note.path))
     this.waiting = new Map(Object.entries(this.previous?.notes ?? {}).filter(([file]) => inRun.has(file)))
     this.settleEarlier(inRun)
@@ -312,7 +319,8 @@ class Batch {
       path: note.path,
       bytes,
       config: this.options.settings.config,
-      sourceMap: this.options.sourceMap === true
+      sourceMap: this.options.sourceMap === true,
+      keepText: this.options.keepText === true
     }
     return this.converter.convert(task).then((done): Prepared => ({kind: 'converted', sha256, stamp, done}))
   }
@@ -346,9 +354,15 @@ class Batch {
     // A note stopped by a bug or a limit is converted again.
     if (!entry || entry.messages.some((message) => isTransient(message.ruleId))) return undefined
     if (entry.messages.some((message) => message.fatal === true)) return entry
-    const {out, sourceMap} = this.options
-    if (!out || !note.output) return undefined
-    const expected = sourceMap ? [note.output, mapOf(note.output)] : [note.output]
+    const {out} = this.options
+    const output = note.output
+    if (!out || !output) return undefined
+    const expected = [
+      output,
+      ...sides
+        .filter((side) => side.applies(note) && side.wanted(this.options))
+        .map((side) => side.of(output))
+    ]
     const same =
       expected.join() === entry.outputs.join() && expected.every((output) => existsSync(inside(out, output)))
     return same ? entry : undefined
@@ -367,7 +381,7 @@ class Batch {
     // Settled at once (a failed write is a message, never an unhandled rejection).
     const written = (
       out && note.output && !this.kept.has(note.output)
-        ? this.write(out, note.output, valid ? prepared : undefined)
+        ? this.write(out, note, note.output, valid ? prepared : undefined)
         : Promise.resolve<string[]>([])
     ).then(
       (outputs) => ({outputs}),
@@ -448,24 +462,32 @@ class Batch {
   }
 
   /** Writes a valid note's files (or removes an invalid one's); the outputs on disk then. */
-  private async write(out: string, output: string, prepared: Prepared | undefined): Promise<string[]> {
-    const target = inside(out, output)
-    const map = inside(out, mapOf(output))
+  private async write(
+    out: string,
+    note: Note,
+    output: string,
+    prepared: Prepared | undefined
+  ): Promise<string[]> {
+    const own = sides.filter((side) => side.applies(note))
+    const files = [output, ...own.map((side) => side.of(output))]
     if (!prepared || prepared.kind === 'refused') {
-      await Promise.all([rm(target, {force: true}), rm(map, {force: true})])
+      await Promise.all(files.map((file) => rm(inside(out, file), {force: true})))
       return []
     }
     if (prepared.kind === 'unchanged') return prepared.entry.outputs
-    const {record, map: sourceMap} = prepared.done
-    if (record === undefined) return []
+    const {done} = prepared
+    if (done.record === undefined) return []
     this.wrote = true
-    await writeFileAtomicAsync(target, record)
-    if (sourceMap === undefined) {
-      await rm(map, {force: true})
-      return [output]
+    await writeFileAtomicAsync(inside(out, output), done.record)
+    const written = [output]
+    for (const side of own) {
+      const content = side.content(done)
+      const file = side.of(output)
+      if (content === undefined) await rm(inside(out, file), {force: true})
+      else await writeFileAtomicAsync(inside(out, file), content)
+      if (content !== undefined) written.push(file)
     }
-    await writeFileAtomicAsync(map, sourceMap)
-    return [output, mapOf(output)]
+    return written
   }
 
   /** The manifest of what is on disk now: notes handled, and the earlier entries of those not yet. */
@@ -526,7 +548,7 @@ function collide(notes: readonly Note[], kept: ReadonlyMap<string, string>): Map
   // A note's source map (`a.map.json`) is a file too: it may be another note's record.
   const byOutput = new Map<string, Note[]>()
   for (const note of notes) {
-    for (const output of note.output ? [note.output, mapOf(note.output)] : []) {
+    for (const output of note.output ? [note.output, sourceMapOf(note.output)] : []) {
       byOutput.set(output, [...(byOutput.get(output) ?? []), note])
     }
   }
@@ -562,9 +584,31 @@ function inside(out: string, output: string): string {
   return target
 }
 
-function mapOf(output: string): string {
+function sourceMapOf(output: string): string {
   return output.replace(/\.json$/, '.map.json')
 }
+
+/** The files a note may write beside its record (`a.json`): when, and what they hold. */
+const sides: {
+  of(output: string): string
+  /** Whether a note can have this file: a text note has no rebuilt text. */
+  applies(note: Note): boolean
+  wanted(options: BatchOptions): boolean
+  content(done: Done): string | undefined
+}[] = [
+  {
+    of: sourceMapOf,
+    applies: () => true,
+    wanted: (options) => options.sourceMap === true,
+    content: (done) => done.map
+  },
+  {
+    of: (output) => output.replace(/\.json$/, '.md'),
+    applies: (note) => formatOf(note.path) !== undefined,
+    wanted: (options) => options.keepText === true,
+    content: (done) => done.text
+  }
+]
 
 /** The feed a complete manifest describes. */
 function feedOf(manifest: Manifest): [string, string][] {

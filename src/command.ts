@@ -5,6 +5,7 @@ import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {feedName, type NoteResult, type Outcome, runBatch} from './batch.js'
+import {printText} from './command-text.js'
 import {loadSettings, UsageError} from './config.js'
 import {discover} from './discover.js'
 import {type FileReport, type Format, format, formats, plural, sortMessages, visible} from './format.js'
@@ -38,15 +39,20 @@ Commands:
   convert <path>...   write <out>/<note>.json for each valid note and
                       <out>/records.jsonl with all of them, sorted by id
   validate <path>...  check the notes and print their problems; write nothing
+  text <file>         print the Markdown infonote reads from a PDF or Word
+                      file (or the text of a text note)
 
-A path is a note, a folder (searched for .md, .markdown and .txt files;
-hidden entries, node_modules and ignored files skipped) or a glob; for
-validate, - reads a note from standard input.
+A path is a note, a folder (searched for .md, .markdown, .txt, .pdf and
+.docx files; hidden entries, node_modules and ignored files skipped) or a
+glob; for validate, - reads a note from standard input. Messages about a
+PDF give page:line (the line on that page) where others give line:column.
 
 Options:
   -o, --out <dir>            output folder of convert (default: output)
       --source-map           convert: also write <note>.map.json, the source
                              range of every value of the record
+      --keep-text            convert: also write <note>.md, the Markdown
+                             rebuilt from each PDF or Word note
       --force                convert: convert every note, changed or not
   -j, --jobs <n>             threads to convert on (default: one per core;
                              1 converts in-process)
@@ -60,6 +66,7 @@ Options:
   -c, --config <file>        configuration to use instead of the nearest
                              infonote.config.json (or package.json "infonote")
       --stdin-filepath <p>   the path to report for a note read from -
+      --pages                text: put page:line before each line
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -72,6 +79,7 @@ stopped by SIGINT and SIGTERM.
 const options = {
   out: {type: 'string', short: 'o'},
   'source-map': {type: 'boolean'},
+  'keep-text': {type: 'boolean'},
   force: {type: 'boolean'},
   jobs: {type: 'string', short: 'j'},
   format: {type: 'string', short: 'f'},
@@ -83,6 +91,7 @@ const options = {
   verbose: {type: 'boolean'},
   config: {type: 'string', short: 'c'},
   'stdin-filepath': {type: 'string'},
+  pages: {type: 'boolean'},
   help: {type: 'boolean', short: 'h'}
 } as const
 
@@ -101,14 +110,20 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stdout(`${version}\n`)
       return 0
     }
-    if (command !== 'convert' && command !== 'validate') {
-      throw new UsageError(`Unknown command "${command}", expected "convert" or "validate"`)
+    if (command !== 'convert' && command !== 'validate' && command !== 'text') {
+      throw new UsageError(`Unknown command "${command}", expected "convert", "validate" or "text"`)
     }
     const {values, positionals} = parse(rest)
     if (values.help) {
       io.stdout(help)
       return 0
     }
+    if (command === 'text') {
+      const other = Object.keys(values).find((key) => key !== 'pages' && key !== 'config')
+      if (other) throw new UsageError(`Unexpected option "--${other}": text takes only --pages and --config`)
+      return await printText(values, positionals, io)
+    }
+    if (values.pages) throw new UsageError('Unexpected option "--pages": only text takes it')
     return await check(command, values, positionals, io)
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
@@ -122,7 +137,9 @@ async function check(command: Command, values: Values, positionals: string[], io
   const maxWarnings = whole('--max-warnings', values['max-warnings'], 0)
   const jobs = whole('--jobs', values.jobs, 1) ?? availableParallelism()
   if (command === 'validate') {
-    const writing = ['out', 'source-map', 'force'].find((key) => values[key as keyof Values] !== undefined)
+    const writing = ['out', 'source-map', 'keep-text', 'force'].find(
+      (key) => values[key as keyof Values] !== undefined
+    )
     if (writing) throw new UsageError(`Unexpected option "--${writing}": validate writes nothing`)
   }
   if (values['stdin-filepath'] !== undefined && !positionals.includes('-')) {
@@ -168,6 +185,7 @@ async function check(command: Command, values: Values, positionals: string[], io
       ...(out ? {out, walked: paths.map((given) => path.resolve(io.cwd, given))} : {}),
       force: values.force === true,
       sourceMap: values['source-map'] === true,
+      keepText: values['keep-text'] === true,
       ...(io.signal ? {signal: io.signal} : {}),
       onNote: ({note, messages}: NoteResult) => reports.push(report({path: note.path, messages})),
       ...(bar ? {onProgress: bar.update} : {})

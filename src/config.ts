@@ -19,7 +19,7 @@ import {type Bodies, createBodies} from './values/organizations.js'
 
 const configName = 'infonote.config.json'
 const ignoreName = '.infonoteignore'
-const defaultExtensions = ['.md', '.markdown', '.txt']
+const defaultExtensions = ['.md', '.markdown', '.txt', '.pdf', '.docx']
 
 /** What a configuration changes, ready to use. */
 export interface Settings {

@@ -11,6 +11,7 @@ import {existsSync} from 'node:fs'
 import {createContext, Script} from 'node:vm'
 import type {Settings} from './config.js'
 import {Pool, timedOut} from './pool.js'
+import {formatOf} from './read.js'
 import {convertNote, type Done, type Task} from './worker.js'
 
 /** Largest note converted in-process: its worst case fits in a thread's memory (see `threadMemoryMb`). */
@@ -41,7 +42,8 @@ export class Converter {
   /** Converts `task`; never rejects: a note that is stopped gets an error message. */
   convert(task: Task): Promise<Done> {
     const {timeoutMs} = this.options.settings.limits
-    if (this.options.threads > 1 || task.bytes.byteLength > inProcessBytes)
+    // A PDF or Word file is read asynchronously: only a thread's time limit can stop it.
+    if (this.options.threads > 1 || task.bytes.byteLength > inProcessBytes || formatOf(task.path, task.bytes))
       return this.onThread(task, timeoutMs)
     const done = this.inProcess(task, Math.min(slice, timeoutMs))
     if (done) return Promise.resolve(done)

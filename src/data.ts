@@ -14,6 +14,7 @@ import type {
   Source
 } from './generated/information-note.js'
 import type {Category, FieldKey, Labels, Language} from './labels.js'
+import type {Rebuilt} from './read.js'
 import type {Reflowed} from './reflow.js'
 import type {Span} from './span.js'
 
@@ -45,6 +46,8 @@ declare module 'vfile' {
   interface DataMap {
     /** The vocabulary to read labels with, when a configuration adds words. */
     labels: Labels
+    /** What a PDF or Word note was, before it was rebuilt as Markdown. */
+    rebuilt: Rebuilt
     /** The text that was parsed, when the note's text needed repairs before parsing. */
     reflow: Reflowed
     source: Source

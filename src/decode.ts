@@ -11,10 +11,10 @@ import {isUtf8} from 'node:buffer'
 import {createHash} from 'node:crypto'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
-import type {Source} from './generated/information-note.js'
+import type {TextSource} from './generated/information-note.js'
 import {fileStart, report} from './message.js'
 
-export type Encoding = Source['encoding']
+export type Encoding = TextSource['encoding']
 
 /**
  * Replaces the bytes in `file.value` with their text and records the
@@ -22,6 +22,22 @@ export type Encoding = Source['encoding']
  * `file.fail`) when the bytes are not a text file.
  */
 export function decode(file: VFile): void {
+  const rebuilt = file.data.rebuilt
+  if (rebuilt) {
+    // A PDF or Word note, already rebuilt as Markdown: its source is the document.
+    if (String(file.value).trim() === '')
+      fail(
+        file,
+        'empty-file',
+        `Unexpected ${rebuilt.format.toUpperCase()} file with no text, expected an information note`
+      )
+    file.data.source = {
+      ...(file.path ? {path: file.path} : {}),
+      sha256: rebuilt.sha256,
+      format: rebuilt.format
+    }
+    return
+  }
   const bytes = typeof file.value === 'string' ? new TextEncoder().encode(file.value) : file.value
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   const {text, encoding} = decodeBytes(bytes, file)

@@ -20,6 +20,7 @@ import {checkLineNesting, checkSize, checkTreeNesting, defaultLimits} from './li
 import {fileStart, isError, report} from './message.js'
 import {normalize} from './normalize.js'
 import {parse} from './parse.js'
+import {type DocumentFormat, formatOf, placeMessages, rebuild} from './read.js'
 import validate from './validate.js'
 
 export interface ConvertOptions {
@@ -38,13 +39,55 @@ export interface ConvertResult {
 
 const processor = unified().use(parse).use(normalize).use(extract).use(assemble).use(validate).freeze()
 
-/** Converts one note (its bytes, or its text); reads and writes no file. */
+/**
+ * Converts one text or Markdown note (its bytes, or its text); reads and
+ * writes no file. For PDF and Word files, use `convertDocument`.
+ */
 export function convert(input: string | Uint8Array, options: ConvertOptions = {}): ConvertResult {
-  const file = convertFile(
-    new VFile({value: input, ...(options.path ? {path: options.path} : {})}),
-    settingsFrom(options.config)
-  )
+  return resultOf(convertFile(fileOf(input, options), settingsFrom(options.config)))
+}
+
+export interface DocumentOptions extends ConvertOptions {
+  /** What the bytes are, when `path` does not say it by its extension. */
+  format?: DocumentFormat
+}
+
+/**
+ * Converts one note in any format infonote reads: a PDF or Word file is
+ * rebuilt as Markdown first (its messages placed at `page:line`), any other
+ * input is converted as by `convert`. Reads and writes no file.
+ */
+export async function convertDocument(
+  input: Uint8Array,
+  options: DocumentOptions = {}
+): Promise<ConvertResult> {
+  const file = fileOf(input, options)
+  return resultOf(await convertAnyFile(file, settingsFrom(options.config), options.format))
+}
+
+function fileOf(input: string | Uint8Array, options: ConvertOptions): VFile {
+  return new VFile({value: input, ...(options.path ? {path: options.path} : {})})
+}
+
+function resultOf(file: VFile): ConvertResult {
   return {...(file.data.record ? {record: file.data.record} : {}), messages: file.messages}
+}
+
+/** `convertFile`, after rebuilding a PDF or Word `file` (by its path, or `format`) as Markdown. */
+export async function convertAnyFile(
+  file: VFile,
+  settings: Pick<Settings, 'labels' | 'bodies' | 'rules' | 'limits'>,
+  format = formatOf(file.path, typeof file.value === 'string' ? undefined : file.value)
+): Promise<VFile> {
+  if (!format) return convertFile(file, settings)
+  try {
+    checkSize(file, settings.limits.maxBytes)
+    await rebuild(file, format)
+  } catch (error) {
+    if (!(error instanceof VFileMessage && file.messages.includes(error))) crashed(file, error)
+    return file
+  }
+  return convertFile(file, settings)
 }
 
 /**
@@ -71,6 +114,7 @@ export function convertFile(
   }
   control(file, tree, settings?.rules ?? defaultRules)
   if (file.messages.some(isError)) delete file.data.record
+  placeMessages(file)
   return file
 }
 

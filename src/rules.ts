@@ -38,7 +38,16 @@ export const rules = {
   },
   'unreadable-file': {
     severity: 'error',
-    summary: 'The file, or a folder to search, could not be read from disk.'
+    summary:
+      'The file, or a folder to search, could not be read from disk, or a PDF or Word file is broken or not what its name says.'
+  },
+  'no-text-layer': {
+    severity: 'error',
+    summary: 'The PDF holds images only (a scan): it has no text to read until OCR adds some.'
+  },
+  'encrypted-file': {
+    severity: 'error',
+    summary: 'The PDF or Word file is protected by a password.'
   },
   'file-too-large': {
     severity: 'error',

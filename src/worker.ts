@@ -5,10 +5,13 @@
  */
 import {isMainThread, parentPort, workerData} from 'node:worker_threads'
 import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 import {type Settings, settingsFrom} from './config.js'
 import type {Config} from './generated/config.js'
 import {type PlainMessage, toPlain} from './message.js'
-import {convertFile} from './pipeline.js'
+import {convertAnyFile, convertFile} from './pipeline.js'
+import type {LineMap} from './read/markdown.js'
+import {type DocumentFormat, formatOf, rebuild} from './read.js'
 import {serializeRecord, serializeSourceMap} from './write.js'
 
 export interface Task {
@@ -17,6 +20,10 @@ export interface Task {
   /** The configuration object: settings are rebuilt from it in each worker. */
   config: Config
   sourceMap: boolean
+  /** For a PDF or Word note: send back the Markdown rebuilt from it. */
+  keepText?: boolean
+  /** Only rebuild a PDF or Word note's Markdown (`infonote text`), with `page:line` before each line when `pages`. */
+  textOnly?: {pages: boolean}
 }
 
 export interface Done {
@@ -25,25 +32,69 @@ export interface Done {
   /** The record, as the file to write. */
   record?: string
   map?: string
+  /** The Markdown rebuilt from a PDF or Word note, when the task asks for it. */
+  text?: string
 }
 
+/**
+ * Converts `task`; a PDF or Word note is read asynchronously (the batch
+ * sends those to a thread, where its time limit can stop them).
+ */
 export function convertNote(
   task: Task,
   settings: Pick<Settings, 'labels' | 'bodies' | 'rules' | 'limits'>
-): Done {
-  const file = convertFile(new VFile({path: task.path, value: task.bytes}), settings)
+): Done | Promise<Done> {
+  const file = new VFile({path: task.path, value: task.bytes})
+  const format = formatOf(task.path, task.bytes)
+  if (format && task.textOnly) return textOf(file, format, task.textOnly.pages)
+  if (format) return convertAnyFile(file, settings, format).then((converted) => doneOf(converted, task))
+  return doneOf(convertFile(file, settings), task)
+}
+
+function doneOf(file: VFile, task: Task): Done {
   const record = file.data.record
   const messages = file.messages.map(toPlain)
   if (!record) return {messages}
   const map = task.sourceMap ? {map: serializeSourceMap(record, file.data.sourceMap ?? new Map())} : {}
-  return {messages, id: record.id, record: serializeRecord(record), ...map}
+  const text = task.keepText && file.data.rebuilt ? {text: String(file.value)} : {}
+  return {messages, id: record.id, record: serializeRecord(record), ...map, ...text}
+}
+
+/** The Markdown of a PDF or Word `file`, or the message that says why there is none. */
+async function textOf(file: VFile, format: DocumentFormat, pages: boolean): Promise<Done> {
+  try {
+    await rebuild(file, format)
+  } catch (error) {
+    if (!file.messages.includes(error as VFileMessage)) throw error
+    return {messages: file.messages.map(toPlain)}
+  }
+  const text = String(file.value)
+  const map = file.data.rebuilt?.map
+  return {messages: [], text: pages && map ? numbered(text, map) : text}
+}
+
+/** Each line of `text` after the `page:line` it was read at (blank for a line of markup only). */
+function numbered(text: string, map: LineMap): string {
+  const lines = text.split('\n')
+  const places = lines.map((_, index) => {
+    const mark = map[index]?.[0]
+    return mark ? `${mark.origin.page}:${mark.origin.line}` : ''
+  })
+  const width = Math.max(...places.map((place) => place.length))
+  return lines
+    .map((line, index) =>
+      index === lines.length - 1 && line === ''
+        ? ''
+        : `${(places[index] ?? '').padStart(width)} | ${line}`.trimEnd()
+    )
+    .join('\n')
 }
 
 /** Settings per configuration, built once per thread. */
 const cache = new Map<string, Settings>()
 
 /** Converts a task with the settings of its configuration. */
-export default function run(task: Task): Done {
+export default function run(task: Task): Done | Promise<Done> {
   const key = JSON.stringify(task.config)
   let settings = cache.get(key)
   if (!settings) {
@@ -55,8 +106,8 @@ export default function run(task: Task): Done {
 
 // In a thread of the pool: answer each task with its result.
 if (!isMainThread && (workerData as {infonote?: boolean} | undefined)?.infonote) {
-  parentPort?.on('message', (task: Task) => {
-    parentPort?.postMessage(run(task))
+  parentPort?.on('message', async (task: Task) => {
+    parentPort?.postMessage(await run(task))
   })
   parentPort?.postMessage('ready')
 }

@@ -85,18 +85,18 @@ describe('runBatch', () => {
 })
 
 describe('the worker task', () => {
-  it('builds its settings once per configuration', () => {
+  it('builds its settings once per configuration', async () => {
     const task = {
       path: 'a.md',
       bytes: new TextEncoder().encode('Information Note'),
       config: {},
       sourceMap: false
     }
-    expect(run(task).messages.map((message) => message.ruleId)).toEqual(
-      run(task).messages.map((message) => message.ruleId)
+    expect((await run(task)).messages.map((message) => message.ruleId)).toEqual(
+      (await run(task)).messages.map((message) => message.ruleId)
     )
     expect(
-      run({...task, config: {rules: {'missing-title': 'off'}}}).messages.some(
+      (await run({...task, config: {rules: {'missing-title': 'off'}}})).messages.some(
         (message) => message.ruleId === 'missing-title'
       )
     ).toBe(false)

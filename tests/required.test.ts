@@ -26,7 +26,7 @@ describe('required parts', () => {
       '2:1 warning Missing contact, expected an e-mail address such as "1540experts@un.org", a URL or a phone number missing-contact'
     ])
     expect(result.record).toEqual({
-      schemaVersion: 2,
+      schemaVersion: 3,
       id: '2016-05-03-regional-workshop-on-border-controls',
       source: {path: 'note.txt', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), encoding: 'utf-8'},
       language: 'en',

@@ -1,0 +1,180 @@
+/**
+ * A PDF's lines, grouped into the blocks of the note: paragraphs (a gap
+ * larger than the line spacing ends one; a full last line on a page goes on
+ * onto the next page), headings (a short line all in bold or in larger
+ * type), list items (a bullet or a number, their nesting from their
+ * indentation), and the footnotes at the foot of the pages. Page furniture
+ * is set aside first.
+ */
+import {furnitureOf} from './pdf-furniture.js'
+import type {PageLine} from './pdf-lines.js'
+import {footnoteLabel, type ListMarker, listMarker, plainText, startsWithLabel} from './pdf-text.js'
+
+export interface Block {
+  kind: 'paragraph' | 'heading' | 'item'
+  lines: PageLine[]
+  /** A heading's depth. */
+  depth?: number
+  marker?: ListMarker
+  /** An item's nesting, from 0. */
+  level?: number
+}
+
+export interface FootnoteBlock {
+  label: string
+  lines: PageLine[]
+}
+
+/** The measures of a note's body text. */
+export interface Metrics {
+  /** Type size of most of the text. */
+  size: number
+  /** Distance between the baselines of two lines of one paragraph, at that size. */
+  leading: number
+  /** Where most lines start, and where the longest end. */
+  left: number
+  right: number
+}
+
+export interface Layout {
+  blocks: Block[]
+  footnotes: FootnoteBlock[]
+  metrics: Metrics
+}
+
+export function layoutOf(pages: readonly (readonly PageLine[])[]): Layout {
+  const furniture = furnitureOf(pages)
+  const kept = pages.map((lines) => lines.filter((line) => !furniture.has(line)))
+  const size = mostCommon(kept.flat().flatMap((line) => line.runs.map((run) => [line.size, run.text.length])))
+  const footnotes: FootnoteBlock[] = []
+  const body: PageLine[] = []
+  for (const lines of kept) {
+    const foot = footOf(lines, size, footnotes.length > 0)
+    if (foot.continued.length > 0) footnotes.at(-1)?.lines.push(...foot.continued)
+    footnotes.push(...foot.notes)
+    body.push(...lines.slice(0, lines.length - foot.taken))
+  }
+  const metrics = metricsOf(body, size)
+  return {
+    blocks: withLevels(blocksOf(body, metrics)).map((block) => asHeading(block, metrics)),
+    footnotes,
+    metrics
+  }
+}
+
+/** The value that has the most weight in `[value, weight]` pairs. */
+function mostCommon(pairs: readonly number[][]): number {
+  const totals = new Map<number, number>()
+  for (const [value = 0, weight = 1] of pairs) totals.set(value, (totals.get(value) ?? 0) + weight)
+  let best = 0
+  let most = -1
+  for (const [value, total] of totals) {
+    if (total > most) [best, most] = [value, total]
+  }
+  return best
+}
+
+function metricsOf(body: readonly PageLine[], size: number): Metrics {
+  const atSize = body.filter((line) => Math.abs(line.size - size) < 0.5)
+  const pitches: number[][] = []
+  for (const [index, line] of atSize.entries()) {
+    const next = atSize[index + 1]
+    if (next && next.page === line.page && line.y > next.y)
+      pitches.push([Math.round((line.y - next.y) * 2) / 2, 1])
+  }
+  return {
+    size,
+    leading: pitches.length > 0 ? mostCommon(pitches) : 1.2 * size,
+    left: mostCommon(atSize.map((line) => [Math.round(line.left), 1])),
+    right: Math.max(...atSize.map((line) => line.right))
+  }
+}
+
+/**
+ * The footnotes at the foot of a page: the lines in smaller type below the
+ * text, from the first that starts with a number. Small lines above that
+ * first number go on the last footnote of the page before, if any.
+ */
+function footOf(
+  lines: readonly PageLine[],
+  size: number,
+  open: boolean
+): {notes: FootnoteBlock[]; continued: PageLine[]; taken: number} {
+  let start = lines.length
+  while (start > 0 && (lines[start - 1]?.size ?? size) < 0.92 * size) start--
+  const small = lines.slice(start)
+  const first = small.findIndex((line) => footnoteLabel(line, size) !== undefined)
+  if (first === -1) return {notes: [], continued: [], taken: 0}
+  const continued = open ? small.slice(0, first) : []
+  const notes: FootnoteBlock[] = []
+  for (const line of small.slice(first)) {
+    const label = footnoteLabel(line, size)
+    if (label !== undefined) notes.push({label, lines: [line]})
+    else notes.at(-1)?.lines.push(line)
+  }
+  return {notes, continued, taken: small.length - (open ? 0 : first)}
+}
+
+function blocksOf(lines: readonly PageLine[], metrics: Metrics): Block[] {
+  const blocks: Block[] = []
+  let previous: PageLine | undefined
+  for (const line of lines) {
+    const marker = listMarker(line, metrics.left)
+    const current = blocks.at(-1)
+    if (!current || !previous || marker || breaksBetween(previous, line, metrics)) {
+      blocks.push(marker ? {kind: 'item', lines: [line], marker} : {kind: 'paragraph', lines: [line]})
+    } else {
+      current.lines.push(line)
+    }
+    previous = line
+  }
+  return blocks
+}
+
+/** Whether a new block starts at `line`, after `previous`. */
+function breaksBetween(previous: PageLine, line: PageLine, metrics: Metrics): boolean {
+  if (Math.abs(previous.size - line.size) > 0.15 * metrics.size) return true
+  if (previous.page !== line.page) {
+    // A paragraph goes on over the page when its last line there was full.
+    const full = previous.right >= metrics.right - 0.1 * (metrics.right - metrics.left)
+    return !full || startsWithLabel(line)
+  }
+  const gap = previous.y - line.y
+  const expected = (metrics.leading * Math.max(previous.size, line.size)) / metrics.size
+  return gap <= 0 || gap > 1.3 * expected
+}
+
+/** Each item's nesting: deeper than the item before it when it starts further right. */
+function withLevels(blocks: Block[]): Block[] {
+  const open: number[] = []
+  for (const block of blocks) {
+    if (block.kind !== 'item') {
+      open.length = 0
+      continue
+    }
+    const left = block.lines[0]?.left ?? 0
+    while (open.length > 0 && (open.at(-1) ?? 0) > left + 2) open.pop()
+    if (open.length > 0 && Math.abs((open.at(-1) ?? 0) - left) <= 2) open.pop()
+    block.level = open.length
+    open.push(left)
+  }
+  return blocks
+}
+
+/**
+ * A paragraph (or a numbered item: `1. Objectives`) of one or two lines all
+ * in bold or in larger type, and not a label, is a heading.
+ */
+function asHeading(block: Block, metrics: Metrics): Block {
+  if (block.kind === 'item' && !block.marker?.ordered) return block
+  if (block.lines.length > 2) return block
+  const runs = block.lines
+    .flatMap((line) => line.runs)
+    .filter((run) => !run.superscript && run.text.trim() !== '')
+  const text = block.lines.map(plainText).join(' ').trim()
+  const size = Math.max(...block.lines.map((line) => line.size))
+  const large = size >= 1.15 * metrics.size
+  if (!(large || runs.every((run) => run.bold)) || text.length > 150 || /:(\s|$)/.test(text)) return block
+  const {marker: _, level: __, ...rest} = block
+  return {...rest, kind: 'heading', depth: size >= 1.3 * metrics.size ? 1 : 2}
+}

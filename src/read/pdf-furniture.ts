@@ -1,0 +1,37 @@
+/**
+ * Page furniture of a PDF: the lines printed for the page, not for the
+ * note. A page number (`3`, `- 3 -`, `Page 3 of 4`, `Página 3`) at the top
+ * or foot of a page, and running headers and footers: the same text
+ * (numbers aside) at the same height at the top or foot of two or more
+ * pages.
+ */
+import type {PageLine} from './pdf-lines.js'
+import {plainText} from './pdf-text.js'
+
+/** Lines at each end of a page where furniture is looked for. */
+const edge = 3
+
+const pageNumber =
+  /^(?:(?:page|página|pág\.?|p\.)\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?(?:\s*(?:of|de|sur|\/)\s*\d{1,3})?$/i
+
+/** The lines of `pages` that are furniture. */
+export function furnitureOf(pages: readonly (readonly PageLine[])[]): Set<PageLine> {
+  const furniture = new Set<PageLine>()
+  const seen = new Map<string, PageLine[]>()
+  for (const lines of pages) {
+    const ends = lines.length <= 2 * edge ? lines : [...lines.slice(0, edge), ...lines.slice(-edge)]
+    for (const line of ends) {
+      const text = plainText(line).trim()
+      if (pageNumber.test(text)) furniture.add(line)
+      const key = `${Math.round(line.y / 3)}:${text.replace(/\d+/g, '#').toLowerCase()}`
+      const same = seen.get(key) ?? []
+      // One line a page: a key seen twice on one page is not a page's furniture.
+      if (!same.some((other) => other.page === line.page)) same.push(line)
+      seen.set(key, same)
+    }
+  }
+  for (const same of seen.values()) {
+    if (same.length >= 2) for (const line of same) furniture.add(line)
+  }
+  return furniture
+}

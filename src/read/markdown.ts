@@ -72,7 +72,7 @@ export function placeIn(map: LineMap, place: Point | Position): Point | Position
 const special = /[\\`*_[\]<~]|&(?=#?\w+;)/g
 
 /** Text as Markdown that reads back as the same text: the characters Markdown gives a meaning escaped. */
-export function escape(text: string): string {
+export function escapeText(text: string): string {
   return text.replace(special, '\\$&')
 }
 

@@ -6,7 +6,7 @@
  * short, or one that opens with a bold label, keeps its own line; a word
  * split over two lines by a hyphen is joined again.
  */
-import {escape, escapeStart, type LineMap, MarkdownWriter} from './markdown.js'
+import {escapeStart, escapeText, type LineMap, MarkdownWriter} from './markdown.js'
 import type {Block, Layout, Metrics} from './pdf-blocks.js'
 import type {PageLine, Run} from './pdf-lines.js'
 import {plainText, runsFrom, startsWithLabel} from './pdf-text.js'
@@ -136,7 +136,7 @@ function inline(runs: readonly Run[], context: Context): string {
       continue
     }
     text += emphasized(
-      escape(run.text),
+      escapeText(run.text),
       context.heading ? '' : (run.bold ? '**' : '') + (run.italic ? '_' : '')
     )
   }

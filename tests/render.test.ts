@@ -6,13 +6,13 @@
 import {readdirSync, readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
-import {inflateRawSync} from 'node:zlib'
 import mammoth from 'mammoth'
 import {getDocument, OPS, type PDFDocumentProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {renderDocx} from './render/docx.js'
-import {type Layout, layoutOf} from './render/layout.js'
+import {type Layout, layoutOf, type Run} from './render/layout.js'
 import {imageOnlyPdf, renderPdf} from './render/pdf.js'
+import {unzip} from './render/zip.js'
 
 const fixtures = path.join(import.meta.dirname, 'fixtures')
 const standardFontDataUrl = `${path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`
@@ -142,7 +142,16 @@ describe('layoutOf', () => {
           runs: [{text: 'States:', bold: true}, {text: ' Togo'}, {text: '1', superscript: true}]
         },
         {kind: 'item', ordered: false, level: 1, runs: [{text: 'Benin'}]},
-        {kind: 'paragraph', runs: [{text: 'More on the site and https://un.org.'}]},
+        {
+          kind: 'paragraph',
+          runs: [
+            {text: 'More on '},
+            {text: 'the site', link: 'https://example.org'},
+            {text: ' and '},
+            {text: 'https://un.org', link: 'https://un.org'},
+            {text: '.'}
+          ]
+        },
         {
           kind: 'item',
           ordered: true,
@@ -251,6 +260,21 @@ describe('renderPdf', () => {
     ])
   })
 
+  it('puts a link annotation over the text of a link', async () => {
+    const doc = await open(await renderPdf(fixture('es-panama-bold-labels')))
+    const links = []
+    for (let number = 1; number <= doc.numPages; number++) {
+      const annotations = await (await doc.getPage(number)).getAnnotations()
+      links.push(
+        ...annotations.map((annotation) => ({page: number, subtype: annotation.subtype, url: annotation.url}))
+      )
+    }
+    expect(links).toEqual([
+      {page: 2, subtype: 'Link', url: 'mailto:1540experts@un.org'},
+      {page: 2, subtype: 'Link', url: 'https://www.un.org/es/sc/1540/'}
+    ])
+  })
+
   it('puts a disclaimer written as a plain "¹ …" paragraph at the foot of the page of its marker', async () => {
     const [first = []] = await pagesOf(await renderPdf(fixture('sample')))
     expect(linesOf(first).slice(0, 2)).toEqual(['S/AC.44/2025/NOTE', 'Information Note|1'])
@@ -291,15 +315,27 @@ describe('renderPdf', () => {
   })
 })
 
-/** Each text of the layout as drawn: runs, list markers and footnote markers. */
+/** Each text of the layout as drawn: runs (a link's with its neighbours in the same face), list and footnote markers. */
 function textsOf(layout: Layout): string[] {
   const blocks = layout.blocks.flatMap((block) => {
     if (block.kind === 'pageBreak') return []
-    const runs = block.runs.map((run) => run.text)
+    const runs = faceTexts(block.runs)
     if (block.kind !== 'item') return runs
     return [block.ordered ? `${block.number}.` : (['•', 'o', '▪'][Math.min(block.level, 2)] ?? ''), ...runs]
   })
-  return [...blocks, ...layout.footnotes.flatMap((note) => [note.label, ...note.runs.map((run) => run.text)])]
+  return [...blocks, ...layout.footnotes.flatMap((note) => [note.label, ...faceTexts(note.runs)])]
+}
+
+/** The texts of neighbouring runs drawn in one face joined: pdf.js gives them as one item. */
+function faceTexts(runs: readonly Run[]): string[] {
+  const texts: {face: string; text: string}[] = []
+  for (const run of runs) {
+    const face = run.text === '\n' ? '\n' : `${run.bold}${run.italic}${run.superscript}`
+    const last = texts.at(-1)
+    if (last && last.face === face && face !== '\n') last.text += run.text
+    else texts.push({face, text: run.text})
+  }
+  return texts.map((each) => each.text)
 }
 
 function wordsOf(texts: readonly string[]): string[] {
@@ -338,7 +374,7 @@ describe('renderDocx', () => {
       '<p>Delegates discussed <em>export controls</em> and border security.</p>',
       '<p>The chair thanked the host.</p>',
       '<h2>3. Additional comments</h2>',
-      '<p>Contact the experts at 1540experts@un.org or https://www.un.org/en/sc/1540/, Tel: +1 212 963 1234.</p>',
+      '<p>Contact the experts at <a href="mailto:1540experts@un.org">1540experts@un.org</a> or <a href="https://www.un.org/en/sc/1540/">https://www.un.org/en/sc/1540/</a>, Tel: +1 212 963 1234.</p>',
       '<ol><li id="footnote-1"><p>For information – not an official report. <a href="#footnote-ref-1">↑</a></p>',
       '</li>',
       '</ol>'
@@ -394,23 +430,11 @@ function lettered(ids: readonly (string | undefined)[]): string[] {
   )
 }
 
-/** One file of a zip archive, as text (entries are stored or deflated). */
-function zipPart(zip: Uint8Array, name: string): string {
-  const view = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength)
-  const end = view.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
-  let at = view.readUInt32LE(end + 16)
-  for (let entry = view.readUInt16LE(end + 10); entry > 0; entry--) {
-    const nameLength = view.readUInt16LE(at + 28)
-    const size = view.readUInt32LE(at + 20)
-    const local = view.readUInt32LE(at + 42)
-    if (view.toString('utf8', at + 46, at + 46 + nameLength) === name) {
-      const start = local + 30 + view.readUInt16LE(local + 26) + view.readUInt16LE(local + 28)
-      const data = view.subarray(start, start + size)
-      return (view.readUInt16LE(at + 10) === 8 ? inflateRawSync(data) : data).toString('utf8')
-    }
-    at += 46 + nameLength + view.readUInt16LE(at + 30) + view.readUInt16LE(at + 32)
-  }
-  throw new Error(`No ${name} in the zip file`)
+/** One file of a zip archive, as text. */
+function zipPart(docx: Uint8Array, name: string): string {
+  const data = unzip(docx).get(name)
+  if (!data) throw new Error(`No ${name} in the zip file`)
+  return data.toString('utf8')
 }
 
 describe('unreadable PDFs', () => {

@@ -6,12 +6,12 @@
  * header and footer. A paragraph's line breaks (the header's one label per
  * line) become paragraphs of their own, as a writer presses Enter after
  * each label; in list items, headings and footnotes they are line breaks.
- * The file is the same bytes on every run: fixed document dates, and the
- * zip entries' times set to 1980-01-01.
+ * Links are hyperlinks. The file is the same bytes on every run.
  */
 import {
   AlignmentType,
   Document,
+  ExternalHyperlink,
   Footer,
   FootnoteReferenceRun,
   Header,
@@ -27,6 +27,7 @@ import {
 } from 'docx'
 import {type Block, type Layout, layoutOf, type Run} from './layout.js'
 import {defaultHeader} from './pdf.js'
+import {unzip, zip} from './zip.js'
 
 /** Footnote ids by label, and the labels already referenced (Word references a footnote once). */
 type Notes = {ids: Map<string, number>; referenced: Set<string>}
@@ -48,23 +49,19 @@ export async function renderLayoutDocx(layout: Layout): Promise<Uint8Array> {
   const notes: Notes = {ids: footnoteIds(layout), referenced: new Set()}
   const numbers = numberingOf(layout.blocks)
   const body = layout.blocks.flatMap((block, index) => paragraphsOf(block, numbers.byBlock.get(index), notes))
-  const unreferenced = layout.footnotes.filter((note) => !notes.referenced.has(note.label))
-  for (const note of unreferenced) body.push(footnoteAsText(note))
+  const referenced = layout.footnotes.filter((note) => notes.referenced.has(note.label))
+  for (const note of layout.footnotes) if (!referenced.includes(note)) body.push(footnoteAsText(note))
   const doc = new Document({
     creator: 'infonote tests',
     title: 'Information note',
     styles: {default: {document: {run: {font: 'Liberation Sans', size: 22}}}},
     numbering: {config: numberingConfig(numbers)},
     footnotes: Object.fromEntries(
-      layout.footnotes.map((note) => [
-        notes.ids.get(note.label),
-        {children: [paragraph(note.runs, noNotes(), {})]}
-      ])
+      referenced.map((note) => [notes.ids.get(note.label), {children: [paragraph(note.runs, noNotes(), {})]}])
     ),
     sections: [{properties: {page: {size: {width: 11906, height: 16838}}}, ...furniture(), children: body}]
   })
-  const bytes = await Packer.toBuffer(doc, false, [{path: 'docProps/core.xml', data: coreProperties()}])
-  return fixZipTimes(new Uint8Array(bytes))
+  return fixed(new Uint8Array(await Packer.toBuffer(doc)))
 }
 
 /** The running header (right) and the page number (centred at the foot) of every page. */
@@ -114,7 +111,17 @@ type ParagraphOptions = Omit<ConstructorParameters<typeof Paragraph>[0] & object
 
 /** A paragraph of runs; a superscript that labels a footnote is Word's reference to it. */
 function paragraph(runs: readonly Run[], notes: Notes, options: ParagraphOptions): Paragraph {
-  return new Paragraph({...options, children: runs.map((run) => childOf(run, notes))})
+  const children: ParagraphChild[] = []
+  let from = 0
+  while (from < runs.length) {
+    const link = runs[from]?.link
+    let to = from + 1
+    while (to < runs.length && link !== undefined && runs[to]?.link === link) to++
+    const group = runs.slice(from, to).map((run) => childOf(run, notes))
+    children.push(...(link === undefined ? group : [new ExternalHyperlink({link, children: group})]))
+    from = to
+  }
+  return new Paragraph({...options, children})
 }
 
 function childOf(run: Run, notes: Notes): ParagraphChild {
@@ -219,43 +226,27 @@ function levelOf(
   return {level, format, text, start, alignment: AlignmentType.LEFT, style: {paragraph: {indent}}}
 }
 
-/** docProps/core.xml with fixed dates (docx writes the time of the run). */
-function coreProperties(): string {
-  return [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
-    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"',
-    ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"',
-    ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
-    '<dc:title>Information note</dc:title><dc:creator>infonote tests</dc:creator>',
-    `<dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created>`,
-    `<dcterms:modified xsi:type="dcterms:W3CDTF">${created}</dcterms:modified>`,
-    '</cp:coreProperties>'
-  ].join('')
-}
-
 /**
- * Sets the time of every entry of a zip file to 1980-01-01 00:00, in the
- * central directory and in each local header (the zip writer takes the
- * clock's time); nothing else in the file depends on it.
+ * The package with what docx takes from the clock or from chance made
+ * fixed: the document's dates, the random ids of hyperlink relationships
+ * (renamed `rIdLink1` … in order), and the zip entries' times.
  */
-function fixZipTimes(zip: Uint8Array): Uint8Array {
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength)
-  let end = zip.length - 22
-  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end--
-  if (end < 0) throw new Error('Not a zip file: no end of central directory')
-  const entries = view.getUint16(end + 10, true)
-  let at = view.getUint32(end + 16, true)
-  for (let entry = 0; entry < entries; entry++) {
-    if (view.getUint32(at, true) !== 0x02014b50) throw new Error(`Not a central directory entry at ${at}`)
-    setDosTime(view, at + 12)
-    setDosTime(view, view.getUint32(at + 42, true) + 10)
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true)
+function fixed(docx: Uint8Array): Uint8Array {
+  const files = unzip(docx)
+  const random = [...files]
+    .filter(([name]) => name.endsWith('.rels'))
+    .flatMap(([, data]) =>
+      [...data.toString('utf8').matchAll(/Id="([^"]+)"/g)].map((match) => match[1] ?? '')
+    )
+    .filter((id) => !/^rId\d+$/.test(id))
+  const ids = new Map(random.map((id, index) => [`"${id}"`, `"rIdLink${index + 1}"`]))
+  for (const [name, data] of files) {
+    if (!/\.(xml|rels)$/.test(name)) continue
+    let text = data.toString('utf8')
+    for (const [from, to] of ids) text = text.replaceAll(from, to)
+    if (name === 'docProps/core.xml')
+      text = text.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${created}`)
+    files.set(name, Buffer.from(text, 'utf8'))
   }
-  return zip
-}
-
-/** Time 00:00:00, date 1980-01-01, as MS-DOS writes them. */
-function setDosTime(view: DataView, offset: number): void {
-  view.setUint16(offset, 0, true)
-  view.setUint16(offset + 2, (1 << 5) | 1, true)
+  return zip(files)
 }

@@ -10,6 +10,7 @@
  * paragraph that starts with a marker (`¹ For information …`, `^1 …`,
  * `[1] …`) is that footnote's text wherever it stands. A plain digit at a
  * paragraph's start (`1 For …`) is text: it cannot be told from a number.
+ * A link is its text, its runs carrying the URL (a Word hyperlink).
  */
 import type {
   FootnoteDefinition,
@@ -26,8 +27,8 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 
-/** A piece of text in one style; a line break is a run whose text is `'\n'`. */
-export type Run = {text: string; bold?: boolean; italic?: boolean; superscript?: boolean}
+/** A piece of text in one style, `link` the URL of a link's text; a line break is a run whose text is `'\n'`. */
+export type Run = {text: string; bold?: boolean; italic?: boolean; superscript?: boolean; link?: string}
 /** One block of the page, in reading order. */
 export type Block =
   | {kind: 'paragraph'; runs: Run[]}
@@ -160,12 +161,15 @@ function collect(node: Nodes, style: Style, runs: Run[]): void {
     case 'footnoteReference':
       runs.push({text: node.label ?? node.identifier, ...style, superscript: true})
       return
+    case 'link':
+      for (const child of node.children) collect(child, {...style, link: node.url}, runs)
+      return
     case 'image':
     case 'imageReference':
       runs.push(...textRuns(node.alt ?? '', style))
       return
     default:
-      // link, linkReference, delete: their text; inline html: nothing.
+      // linkReference, delete: their text; inline html: nothing.
       if ('children' in node) for (const child of node.children) collect(child, style, runs)
   }
 }
@@ -255,5 +259,5 @@ function mergeRuns(runs: Run[]): Run[] {
 }
 
 function sameStyle(a: Run, b: Run): boolean {
-  return a.bold === b.bold && a.italic === b.italic && a.superscript === b.superscript
+  return a.bold === b.bold && a.italic === b.italic && a.superscript === b.superscript && a.link === b.link
 }

@@ -4,7 +4,8 @@
  * Bold face, superscript footnote markers, footnotes in small type at the
  * foot of the page where they are referenced, a running header and a page
  * number on every page, bulleted and numbered lists with hanging indents, and
- * at least two pages. Lines are set here, word by word, so each line is drawn
+ * at least two pages; a link's text has a link annotation with its URL, as
+ * Word prints hyperlinks. Lines are set here, word by word, so each line is drawn
  * as one text item per style (as printed Word documents are) and the output
  * is the same bytes on every run.
  */
@@ -55,7 +56,8 @@ const bullets = ['•', 'o', '▪'] as const
 type FaceName = (typeof faces)[keyof typeof faces]
 /** How a piece of text is drawn. */
 type Face = {font: FaceName; size: number; rise: number}
-type Piece = {text: string; face: Face}
+/** Text in one face; `link`: the URL of the link annotation over it. */
+type Piece = {text: string; face: Face; link?: string}
 /** A set line: its pieces and the footnote labels it references. */
 type Line = {pieces: Piece[]; refs: string[]}
 /** The size of a block's text and whether it is all bold (headings). */
@@ -387,13 +389,15 @@ function unitsOf(runs: readonly Run[], base: Base): Unit[] {
       continue
     }
     const face = faceOf(run, base)
+    const piece = (text: string): Piece =>
+      run.link === undefined ? {text, face} : {text, face, link: run.link}
     // Composed: the embedded fonts have no combining marks, and Word shows `é` written as `e` + U+0301 as `é`.
     for (const part of run.text.normalize('NFC').split(/( +)/)) {
       if (part === '') continue
       const last = units[units.length - 1]
-      if (part.startsWith(' ')) units.push({kind: 'space', piece: {text: ' ', face}})
-      else if (last?.kind === 'word') last.pieces.push({text: part, face})
-      else units.push({kind: 'word', pieces: [{text: part, face}]})
+      if (part.startsWith(' ')) units.push({kind: 'space', piece: piece(' ')})
+      else if (last?.kind === 'word') last.pieces.push(piece(part))
+      else units.push({kind: 'word', pieces: [piece(part)]})
     }
   }
   return units
@@ -404,7 +408,7 @@ function toLine(pieces: readonly Piece[]): Line {
   const joined: Piece[] = []
   for (const piece of pieces) {
     const last = joined[joined.length - 1]
-    if (last && sameFace(last.face, piece.face)) last.text += piece.text
+    if (last && sameFace(last.face, piece.face) && last.link === piece.link) last.text += piece.text
     else joined.push({...piece})
   }
   return {pieces: joined, refs: joined.filter((piece) => piece.face.rise > 0).map((piece) => piece.text)}
@@ -418,7 +422,9 @@ function drawLine(doc: PDFKit.PDFDocument, line: Line, x: number, baseline: numb
   let left = x
   for (const piece of line.pieces) {
     drawPiece(doc, piece, left, baseline)
-    left += measure(piece)
+    const width = measure(piece)
+    if (piece.link) doc.link(left, baseline - piece.face.size * 0.9, width, piece.face.size * 1.1, piece.link)
+    left += width
   }
 }
 

@@ -183,6 +183,7 @@ describe('docs', () => {
     expect(options).toEqual([
       '| `-o`, `--out',
       '| `--source-map',
+      '| `--keep-text',
       '| `--force',
       '| `-j`, `--jobs',
       '| `-f`, `--format',
@@ -193,6 +194,7 @@ describe('docs', () => {
       '| `--verbose',
       '| `-c`, `--config',
       '| `--stdin-filepath',
+      '| `--pages',
       '| `-h`, `--help',
       '| `-v`, `--version'
     ])

@@ -14,7 +14,7 @@ import {UnreadableDocument} from './unreadable.js'
 
 /** The Markdown of the Word (.docx) file in `bytes`. */
 export async function docxMarkdown(bytes: Uint8Array): Promise<string> {
-  const html = await htmlOf(bytes)
+  const {html, starts} = await htmlOf(bytes)
   // Loaded with the first Word file: a batch of Markdown notes never pays for them.
   const [
     {unified},
@@ -34,6 +34,7 @@ export async function docxMarkdown(bytes: Uint8Array): Promise<string> {
   const file = await unified()
     .use(rehypeParse, {fragment: true})
     .use(withoutBacklinks)
+    .use(numberedFrom, starts)
     .use(rehypeRemark, {
       handlers: {sup: reference, ol: footnotesOr(defaultHandlers.ol), img: () => undefined}
     })
@@ -44,8 +45,11 @@ export async function docxMarkdown(bytes: Uint8Array): Promise<string> {
   return String(file)
 }
 
-/** The document's HTML, as mammoth makes it; a file mammoth cannot open is unreadable. */
-async function htmlOf(bytes: Uint8Array): Promise<string> {
+/**
+ * The document's HTML, as mammoth makes it, and the number each numbered
+ * list starts at; a file mammoth cannot open is unreadable.
+ */
+async function htmlOf(bytes: Uint8Array): Promise<{html: string; starts: number[]}> {
   if (isCompoundFile(bytes)) {
     throw new UnreadableDocument(
       isEncrypted(bytes) ? 'encrypted-file' : 'unreadable-file',
@@ -55,18 +59,76 @@ async function htmlOf(bytes: Uint8Array): Promise<string> {
     )
   }
   const {default: mammoth} = await import('mammoth')
+  const {counter, starts} = listStarts()
   try {
     const result = await mammoth.convertToHtml(
       {buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)},
-      {externalFileAccess: false, convertImage: mammoth.images.imgElement(async () => ({src: ''}))}
+      {
+        externalFileAccess: false,
+        convertImage: mammoth.images.imgElement(async () => ({src: ''})),
+        transformDocument: (mammoth as unknown as Transforms).transforms.paragraph(counter)
+      }
     )
-    return result.value
+    return {html: result.value, starts}
   } catch (error) {
     const reason = String((error as {message?: string}).message ?? error).replace(/\s*[.?]$/, '')
     throw new UnreadableDocument(
       'unreadable-file',
       `Unexpected Word file that cannot be read (${reason}), expected a whole, valid .docx`
     )
+  }
+}
+
+interface Transforms {
+  transforms: {paragraph(transform: (paragraph: Paragraph) => Paragraph): (document: unknown) => unknown}
+}
+
+/** A paragraph of mammoth's document; the numbering level is one object for all items of a list. */
+interface Paragraph {
+  numbering?: {isOrdered: boolean; level: string} | null
+}
+
+/**
+ * The number each list of numbered paragraphs starts at. Word counts on
+ * over the paragraphs between the items of one list (sections numbered 1,
+ * 2, 3 with their text between them); mammoth's HTML starts each at 1.
+ */
+function listStarts(): {counter: (paragraph: Paragraph) => Paragraph; starts: number[]} {
+  const counts = new Map<object, number>()
+  const starts: number[] = []
+  let current: object | undefined
+  const counter = (paragraph: Paragraph): Paragraph => {
+    const numbering = paragraph.numbering ?? undefined
+    if (numbering?.isOrdered && numbering.level === '0') {
+      const count = (counts.get(numbering) ?? 0) + 1
+      counts.set(numbering, count)
+      if (current !== numbering) starts.push(count)
+      current = numbering
+    } else if (!numbering || numbering.level === '0') {
+      // Anything but an item nested in the list ends it.
+      current = undefined
+    }
+    return paragraph
+  }
+  return {counter, starts}
+}
+
+/** Each top-level numbered list starts at its number in the document (`<ol start="2">`). */
+function numberedFrom(starts: readonly number[]) {
+  return (tree: HastRoot): void => {
+    let index = 0
+    const walk = (node: HastRoot | Element): void => {
+      for (const child of node.children) {
+        if (child.type !== 'element') continue
+        if (child.tagName === 'ol' && !isFootnotes(child)) {
+          const start = starts[index++]
+          if (start !== undefined && start > 1) child.properties.start = start
+        } else if (child.tagName !== 'li') {
+          walk(child)
+        }
+      }
+    }
+    walk(tree)
   }
 }
 
@@ -109,13 +171,24 @@ const reference: Handle = (state, element) => {
   return label ? {type: 'footnoteReference', identifier: label, label} : state.all(element)
 }
 
-/** Mammoth's footnotes (`<ol>` of `<li id="footnote-1">`) as definitions; any other list by `list`. */
+/** The labels of mammoth's footnotes, when `element` is their list (`<ol>` of `<li id="footnote-1">`). */
+function footnoteLabels(element: Element): string[] | undefined {
+  const items = element.children.filter((child): child is Element => child.type === 'element')
+  const labels = items.map((item) => /^(?:foot|end)note-(\d+)$/.exec(String(item.properties.id ?? ''))?.[1])
+  return items.length > 0 && labels.every((label) => label !== undefined) ? (labels as string[]) : undefined
+}
+
+function isFootnotes(element: Element): boolean {
+  return footnoteLabels(element) !== undefined
+}
+
+/** Mammoth's footnotes as definitions; any other list by `list`. */
 const footnotesOr =
   (list: Handle): Handle =>
   (state, element, parent) => {
+    const labels = footnoteLabels(element)
+    if (!labels) return list(state, element, parent)
     const items = element.children.filter((child): child is Element => child.type === 'element')
-    const labels = items.map((item) => /^(?:foot|end)note-(\d+)$/.exec(String(item.properties.id ?? ''))?.[1])
-    if (items.length === 0 || labels.some((label) => label === undefined)) return list(state, element, parent)
     return items.map(
       (item, index): FootnoteDefinition => ({
         type: 'footnoteDefinition',

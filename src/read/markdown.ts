@@ -38,6 +38,11 @@ export class MarkdownWriter {
     this.map.push([])
   }
 
+  /** Ends the line, unless nothing was written on it yet. */
+  startLine(): void {
+    if (this.lines.at(-1) !== '') this.newline()
+  }
+
   /** Ends the block: one blank line between blocks. */
   endBlock(): void {
     if (this.lines.at(-1) !== '') this.newline()

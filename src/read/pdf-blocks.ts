@@ -62,32 +62,48 @@ export function layoutOf(pages: readonly (readonly PageLine[])[]): Layout {
   }
 }
 
-/** The value that has the most weight in `[value, weight]` pairs. */
+/** The value that has the most weight in `[value, weight]` pairs; of equals, the smallest. */
 function mostCommon(pairs: readonly number[][]): number {
   const totals = new Map<number, number>()
   for (const [value = 0, weight = 1] of pairs) totals.set(value, (totals.get(value) ?? 0) + weight)
   let best = 0
   let most = -1
   for (const [value, total] of totals) {
-    if (total > most) [best, most] = [value, total]
+    if (total > most || (total === most && value < best)) [best, most] = [value, total]
   }
   return best
 }
 
 function metricsOf(body: readonly PageLine[], size: number): Metrics {
   const atSize = body.filter((line) => Math.abs(line.size - size) < 0.5)
-  const pitches: number[][] = []
+  const pitches: number[] = []
   for (const [index, line] of atSize.entries()) {
     const next = atSize[index + 1]
     if (next && next.page === line.page && line.y > next.y)
-      pitches.push([Math.round((line.y - next.y) * 2) / 2, 1])
+      pitches.push(Math.round((line.y - next.y) * 2) / 2)
   }
   return {
     size,
-    leading: pitches.length > 0 ? mostCommon(pitches) : 1.2 * size,
+    leading: leadingOf(pitches, size),
     left: mostCommon(atSize.map((line) => [Math.round(line.left), 1])),
     right: Math.max(...atSize.map((line) => line.right))
   }
+}
+
+/**
+ * The distance between two lines of one paragraph: the smallest distance
+ * between lines that recurs (a note of short paragraphs and list items has
+ * more gaps between paragraphs than lines within one).
+ */
+function leadingOf(pitches: readonly number[], size: number): number {
+  const recurring = pitches.filter(
+    (pitch) => pitch >= 0.9 * size && pitches.filter((other) => other === pitch).length >= 2
+  )
+  return recurring.length > 0
+    ? Math.min(...recurring)
+    : pitches.length > 0
+      ? Math.min(...pitches)
+      : 1.2 * size
 }
 
 /**
@@ -121,7 +137,13 @@ function blocksOf(lines: readonly PageLine[], metrics: Metrics): Block[] {
   for (const line of lines) {
     const marker = listMarker(line, metrics.left)
     const current = blocks.at(-1)
-    if (!current || !previous || marker || breaksBetween(previous, line, metrics)) {
+    if (
+      !current ||
+      !previous ||
+      marker ||
+      leavesItem(current, previous, line, metrics) ||
+      breaksBetween(previous, line, metrics)
+    ) {
       blocks.push(marker ? {kind: 'item', lines: [line], marker} : {kind: 'paragraph', lines: [line]})
     } else {
       current.lines.push(line)
@@ -131,17 +153,45 @@ function blocksOf(lines: readonly PageLine[], metrics: Metrics): Block[] {
   return blocks
 }
 
+/**
+ * Whether `line` is out of the item `block`: an item's own lines hang under
+ * its text, or follow at the line spacing; text back at the marker after a
+ * wider gap is a paragraph after the list.
+ */
+function leavesItem(block: Block, previous: PageLine, line: PageLine, metrics: Metrics): boolean {
+  if (block.kind !== 'item' || line.left > (block.lines[0]?.left ?? 0) + 2) return false
+  return previous.page !== line.page || previous.y - line.y > 1.1 * metrics.leading
+}
+
 /** Whether a new block starts at `line`, after `previous`. */
 function breaksBetween(previous: PageLine, line: PageLine, metrics: Metrics): boolean {
   if (Math.abs(previous.size - line.size) > 0.15 * metrics.size) return true
-  if (previous.page !== line.page) {
-    // A paragraph goes on over the page when its last line there was full.
-    const full = previous.right >= metrics.right - 0.1 * (metrics.right - metrics.left)
-    return !full || startsWithLabel(line)
-  }
+  // A short line all in bold over text that is not: a heading without space below it.
+  if (allBold(previous) && !allBold(line) && !isFull(previous, metrics) && !startsWithLabel(previous))
+    return true
+  if (previous.page !== line.page) return !goesOn(previous, line, metrics)
   const gap = previous.y - line.y
   const expected = (metrics.leading * Math.max(previous.size, line.size)) / metrics.size
   return gap <= 0 || gap > 1.3 * expected
+}
+
+/**
+ * Whether the paragraph that `previous` ends a page with goes on at `line`:
+ * its last line there is full and does not end a sentence, or the next
+ * page goes on in lower case.
+ */
+function goesOn(previous: PageLine, line: PageLine, metrics: Metrics): boolean {
+  if (!isFull(previous, metrics) || startsWithLabel(line)) return false
+  return !/[.!?:;]["'’”»)]*\s*$/.test(plainText(previous)) || /^\s*\p{Ll}/u.test(plainText(line))
+}
+
+function isFull(line: PageLine, metrics: Metrics): boolean {
+  return line.right >= metrics.right - 0.1 * (metrics.right - metrics.left)
+}
+
+/** Whether the text of `line` (superscripts aside) is all bold. */
+function allBold(line: PageLine): boolean {
+  return line.runs.every((run) => run.bold || run.superscript || run.text.trim() === '')
 }
 
 /** Each item's nesting: deeper than the item before it when it starts further right. */
@@ -168,13 +218,10 @@ function withLevels(blocks: Block[]): Block[] {
 function asHeading(block: Block, metrics: Metrics): Block {
   if (block.kind === 'item' && !block.marker?.ordered) return block
   if (block.lines.length > 2) return block
-  const runs = block.lines
-    .flatMap((line) => line.runs)
-    .filter((run) => !run.superscript && run.text.trim() !== '')
   const text = block.lines.map(plainText).join(' ').trim()
   const size = Math.max(...block.lines.map((line) => line.size))
   const large = size >= 1.15 * metrics.size
-  if (!(large || runs.every((run) => run.bold)) || text.length > 150 || /:(\s|$)/.test(text)) return block
+  if (!(large || block.lines.every(allBold)) || text.length > 150 || /:(\s|$)/.test(text)) return block
   const {marker: _, level: __, ...rest} = block
   return {...rest, kind: 'heading', depth: size >= 1.3 * metrics.size ? 1 : 2}
 }

@@ -15,6 +15,8 @@ export interface Glyph {
   size: number
   bold: boolean
   italic: boolean
+  /** The URL of the link over it. */
+  link?: string
 }
 
 /** Text of one style on a line. */
@@ -23,6 +25,7 @@ export interface Run {
   bold: boolean
   italic: boolean
   superscript: boolean
+  link?: string
 }
 
 /** A line of a page. */
@@ -79,16 +82,14 @@ function lineOf(cluster: Glyph[], page: number, line: number): PageLine {
     const superscript = glyph.size < 0.85 * size && glyph.y > y + 0.15 * size
     const text = (previous && spaceBetween(previous, glyph) ? ' ' : '') + glyph.text
     const last = runs.at(-1)
-    if (
-      last &&
-      last.bold === glyph.bold &&
-      last.italic === glyph.italic &&
-      last.superscript === superscript
-    ) {
-      last.text += text
-    } else {
-      runs.push({text, bold: glyph.bold, italic: glyph.italic, superscript})
+    const style = {
+      bold: glyph.bold,
+      italic: glyph.italic,
+      superscript,
+      ...(glyph.link ? {link: glyph.link} : {})
     }
+    if (last && sameStyle(last, style)) last.text += text
+    else runs.push({text, ...style})
     previous = glyph
   }
   const last = glyphs.at(-1)
@@ -101,6 +102,10 @@ function lineOf(cluster: Glyph[], page: number, line: number): PageLine {
     size,
     runs
   }
+}
+
+function sameStyle(a: Omit<Run, 'text'>, b: Omit<Run, 'text'>): boolean {
+  return a.bold === b.bold && a.italic === b.italic && a.superscript === b.superscript && a.link === b.link
 }
 
 /** Whether a space separates two neighbouring items: a gap of more than about a third of a space. */

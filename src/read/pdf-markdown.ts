@@ -65,7 +65,7 @@ function writeItem(writer: MarkdownWriter, block: Block, widths: number[], conte
   widths.push(marker.length)
   const [first, ...rest] = block.lines
   if (!first) return
-  writer.newline()
+  writer.startLine()
   const lines = [{...first, runs: runsFrom(first, block.marker?.length ?? 0)}, ...rest]
   writeLines(writer, indent + marker, lines, {...context, indent: ' '.repeat(indent.length + marker.length)})
 }
@@ -77,7 +77,7 @@ function writeLines(
   lines: readonly PageLine[],
   context: Context
 ): void {
-  const texts = lines.map((line) => inline(line.runs, context))
+  const texts = lines.map((line) => inline(line.runs, context).trim())
   const joins = lines.map((line, index) => {
     const before = lines[index - 1]
     if (!before) return opening
@@ -95,7 +95,7 @@ function writeLines(
       writer.write(join)
     }
     if (join === '\n' || (index === 0 && opening === '')) text = escapeStart(text)
-    writer.write(join === '' ? text.trimStart() : text, {page: line.page, line: line.line})
+    writer.write(text, {page: line.page, line: line.line})
   }
 }
 
@@ -135,12 +135,26 @@ function inline(runs: readonly Run[], context: Context): string {
         : label.replace(/\d/g, (digit) => superscripts.charAt(Number(digit)))
       continue
     }
-    text += emphasized(
-      escapeText(run.text),
-      context.heading ? '' : (run.bold ? '**' : '') + (run.italic ? '_' : '')
-    )
+    const marks = context.heading ? '' : (run.bold ? '**' : '') + (run.italic ? '_' : '')
+    text += emphasized(linked(escapeText(run.text), run.link), marks)
   }
   return text.replace(/[ \t]{2,}/g, ' ')
+}
+
+/** `text` as a link to `url`: `<url>` where the text is the address itself. */
+function linked(text: string, url: string | undefined): string {
+  const [, before = '', inner = '', after = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? []
+  if (!url || !inner) return text
+  const printed = inner.replaceAll('\\', '')
+  // The address as printed: Markdown links it as it is.
+  if (printed === url.replace(/^mailto:/, '') || sameUrl(printed, url)) return text
+  return `${before}[${inner}](<${url.replaceAll('>', '%3E')}>)${after}`
+}
+
+/** Whether `text` is the address `url` (`www.un.org` is `http://www.un.org/`). */
+function sameUrl(text: string, url: string): boolean {
+  const address = /^www\./i.test(text) ? `http://${text}` : text
+  return URL.canParse(address) && URL.canParse(url) && new URL(address).href === new URL(url).href
 }
 
 /** `text` between `marks` (`**`, `_`), its white space outside them. */

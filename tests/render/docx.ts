@@ -3,9 +3,9 @@
  * bold, italic and superscript runs, Heading 1–3 styles, bulleted and
  * numbered lists (Word numbering, two levels and more), real Word footnotes
  * at their references, and the running header and page number in the
- * header and footer. A paragraph's line breaks (the header's one label per
- * line) become paragraphs of their own, as a writer presses Enter after
- * each label; in list items, headings and footnotes they are line breaks.
+ * header and footer. A paragraph whose lines each open with a bold label
+ * (the header's one label per line) becomes a paragraph a line, as a writer
+ * presses Enter after each label; other line breaks stay line breaks.
  * Links are hyperlinks. The file is the same bytes on every run.
  */
 import {
@@ -100,6 +100,10 @@ function paragraphsOf(block: Block, numbering: string | undefined, notes: Notes)
     }
     default: {
       const lines = splitLines(block.runs)
+      // A line that opens with a bold label is a paragraph of its own; other lines are line breaks.
+      if (!lines.slice(1).every((runs) => runs[0]?.bold)) {
+        return [paragraph(block.runs, notes, {spacing: {after: after.paragraph}})]
+      }
       return lines.map((runs, index) =>
         paragraph(runs, notes, {spacing: {after: index === lines.length - 1 ? after.paragraph : after.line}})
       )

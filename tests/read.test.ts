@@ -1,0 +1,181 @@
+/**
+ * Rebuilding a PDF's Markdown from the pieces of text on its pages: lines,
+ * paragraphs, bold labels, headings, footnotes, furniture, lists and
+ * hyphens, on pages made of text items placed by hand (the PDFs rendered
+ * from fixtures are in pdf.test.ts).
+ */
+import {describe, expect, it} from 'vitest'
+import {placeIn} from '../src/read/markdown.js'
+import {layoutOf} from '../src/read/pdf-blocks.js'
+import {type Glyph, linesOf} from '../src/read/pdf-lines.js'
+import {markdownOf} from '../src/read/pdf-markdown.js'
+
+/** A text item at `x`, `y` (its baseline), 0.5 em wide a character. */
+function text(
+  x: number,
+  y: number,
+  value: string,
+  style: {size?: number; bold?: boolean; italic?: boolean} = {}
+): Glyph {
+  const size = style.size ?? 11
+  return {
+    text: value,
+    x,
+    y,
+    width: value.length * size * 0.5,
+    size,
+    bold: style.bold ?? false,
+    italic: style.italic ?? false
+  }
+}
+
+/** A line of items, each after the one before it (with `gap` between them). */
+function line(
+  x: number,
+  y: number,
+  ...items: [string, {size?: number; bold?: boolean; italic?: boolean}?][]
+): Glyph[] {
+  const glyphs: Glyph[] = []
+  let at = x
+  for (const [value, style] of items) {
+    const glyph = text(at, y, value, style)
+    glyphs.push(glyph)
+    at += glyph.width
+  }
+  return glyphs
+}
+
+const bold = {bold: true}
+/** 80 characters at 11 pt, 0.5 em each: a line from 72 to 512, the measure of these pages. */
+const full = (words: string) => words.padEnd(80, ' ').slice(0, 80)
+
+function rebuild(pages: Glyph[][]): {markdown: string; map: ReturnType<typeof markdownOf>['map']} {
+  return markdownOf(layoutOf(pages.map((glyphs, index) => linesOf(glyphs, index + 1))))
+}
+
+const header = (y: number) => line(72, y, ['S/AC.44/2024/NOTE.7', {size: 9}])
+
+const pageOne = [
+  ...header(810),
+  ...line(72, 770, ['Information Note', {size: 16, bold: true}]),
+  text(72 + 16 * 8, 776, '1', {size: 9, bold: true}),
+  ...line(
+    72,
+    740,
+    ['Event:', bold],
+    [full(' Regional workshop on border and export controls for the States of').slice(0, 74)]
+  ),
+  ...line(72, 727, ['West Africa']),
+  ...line(72, 714, ['Organizers:', bold], [' UNODA and the Government of Ghana']),
+  ...line(72, 701, ['Date and Venue:', bold], [' 12-14 March 2024, Accra, Ghana']),
+  ...line(72, 688, ['Participants:', bold], [' States: Ghana, Nigeria, Togo']),
+  ...line(72, 660, ['1. Objectives', bold]),
+  ...line(72, 634, [full('The workshop aimed to strengthen implementation of resolution 1540 and imple-')]),
+  ...line(72, 621, [full('mentation and the national non-')]),
+  ...line(72, 608, ['proliferation efforts of the region.']),
+  ...line(72, 100, ['1', {size: 6}]).map((glyph) => ({...glyph, y: 103})),
+  ...line(76, 100, ['For information only: not an official record of the meeting.', {size: 9}]),
+  ...line(290, 50, ['1'])
+]
+
+const pageTwo = [
+  ...header(810),
+  ...line(72, 770, ['2. Highlights', bold]),
+  ...line(90, 744, ['•'], ['  Participants discussed the implementation of controls.']),
+  ...line(110, 731, ['o'], ['  Licensing of dual-use goods.']),
+  ...line(90, 718, ['•'], ['  A follow-up meeting is planned for 2025.']),
+  ...line(72, 690, ['Contact: 1540experts@un.org']),
+  ...line(290, 50, ['2'])
+]
+
+describe('a PDF rebuilt as Markdown', () => {
+  it('gives the note with its labels, headings, lists and footnote, and without its furniture', () => {
+    expect(rebuild([pageOne, pageTwo]).markdown).toBe(
+      [
+        '# Information Note[^1]',
+        '',
+        '**Event:** Regional workshop on border and export controls for the States of West Africa',
+        '**Organizers:** UNODA and the Government of Ghana',
+        '**Date and Venue:** 12-14 March 2024, Accra, Ghana',
+        '**Participants:** States: Ghana, Nigeria, Togo',
+        '',
+        '## 1. Objectives',
+        '',
+        'The workshop aimed to strengthen implementation of resolution 1540 and implementation and the national non-proliferation efforts of the region.',
+        '',
+        '## 2. Highlights',
+        '',
+        '- Participants discussed the implementation of controls.',
+        '  - Licensing of dual-use goods.',
+        '- A follow-up meeting is planned for 2025.',
+        '',
+        'Contact: 1540experts@un.org',
+        '',
+        '[^1]: For information only: not an official record of the meeting.',
+        ''
+      ].join('\n')
+    )
+  })
+
+  it('places each line of the Markdown at its page and line, footnotes at their page', () => {
+    const {map} = rebuild([pageOne, pageTwo])
+    const at = (line: number, column = 1) => placeIn(map, {line, column})
+    // Title (page 1, line 2: the running header is line 1), the wrapped Event value, a list item, the footnote.
+    expect([at(1), at(3), at(3, 80), at(14), at(20)]).toEqual([
+      {line: 1, column: 2},
+      {line: 1, column: 3},
+      {line: 1, column: 4},
+      {line: 2, column: 3},
+      {line: 1, column: 12}
+    ])
+  })
+
+  it('keeps a page number and a running header on a one-page note only when they are not furniture', () => {
+    const page = [
+      ...line(72, 810, ['S/AC.44/2024/NOTE.7']),
+      ...line(72, 770, ['Information Note', bold]),
+      ...line(72, 744, ['Event:', bold], [' Seminar']),
+      ...line(72, 731, ['Organizers:', bold], [' UNODA']),
+      ...line(290, 50, ['- 1 -'])
+    ]
+    expect(rebuild([page]).markdown).toBe(
+      'S/AC.44/2024/NOTE.7\n\n## Information Note\n\n**Event:** Seminar\n**Organizers:** UNODA\n'
+    )
+  })
+
+  it('joins a paragraph over a page break when its last line on the page is full', () => {
+    const first = [
+      ...line(72, 700, [full('The participants agreed that the national action plans should be updated')]),
+      ...line(72, 687, [full('every two years, and that the regional centre should support the States')])
+    ]
+    const second = [...line(72, 770, ['in drafting them.']), ...line(72, 740, ['A new paragraph.'])]
+    expect(rebuild([first, second]).markdown).toBe(
+      'The participants agreed that the national action plans should be updated every two years, and that the regional centre should support the States in drafting them.\n\nA new paragraph.\n'
+    )
+  })
+
+  it('escapes what Markdown would read as markup, and keeps a raised number without a footnote', () => {
+    const page = [
+      ...line(72, 770, ['1540 *experts* <team> [list] and snake_case']),
+      ...line(72, 757, [full('which ends here and goes on')]),
+      ...line(72, 731, ['# not a heading']),
+      ...line(72, 718, [full('- nor a list item')]),
+      ...line(72, 705, ['1. but a numbered item']),
+      ...line(72, 679, ['Note', bold]),
+      text(72 + 22, 684, '2', {size: 7}),
+      ...line(102, 679, [' and more'])
+    ]
+    expect(rebuild([page]).markdown).toBe(
+      '1540 \\*experts\\* \\<team> \\[list\\] and snake\\_case\nwhich ends here and goes on\n\n\\# not a heading\n\\- nor a list item\n\n1. but a numbered item\n\n**Note**² and more\n'
+    )
+  })
+
+  it('reads text printed twice on itself as bold, and italic text as emphasis', () => {
+    const page = [
+      ...line(72, 770, ['Event:']),
+      text(72.2, 770, 'Event:'),
+      ...line(105, 770, [' Seminar on '], ['resolution 1540', {italic: true}])
+    ]
+    expect(rebuild([page]).markdown).toBe('**Event:** Seminar on _resolution 1540_\n')
+  })
+})

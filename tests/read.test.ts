@@ -120,8 +120,10 @@ describe('a PDF rebuilt as Markdown', () => {
   it('places each line of the Markdown at its page and line, footnotes at their page', () => {
     const {map} = rebuild([pageOne, pageTwo])
     const at = (line: number, column = 1) => placeIn(map, {line, column})
-    // Title (page 1, line 2: the running header is line 1), the wrapped Event value, a list item, the footnote.
-    expect([at(1), at(3), at(3, 80), at(14), at(20)]).toEqual([
+    // The title (page 1, line 2: the running header is line 1), the wrapped Event value, a list item, the footnote.
+    // The start of the file stays 1:1 (messages about the whole note are there).
+    expect([at(1), at(1, 3), at(3), at(3, 80), at(14), at(20)]).toEqual([
+      {line: 1, column: 1},
       {line: 1, column: 2},
       {line: 1, column: 3},
       {line: 1, column: 4},

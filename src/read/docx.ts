@@ -71,7 +71,11 @@ async function htmlOf(bytes: Uint8Array): Promise<{html: string; starts: number[
     )
     return {html: result.value, starts}
   } catch (error) {
-    const reason = String((error as {message?: string}).message ?? error).replace(/\s*[.?]$/, '')
+    const message = String((error as {message?: string}).message ?? error)
+    // JSZip's own words end with a link to its manual: a plainer reason.
+    const reason = /central directory/i.test(message)
+      ? 'it is not a zip archive'
+      : message.replace(/\s*[.?]$/, '')
     throw new UnreadableDocument(
       'unreadable-file',
       `Unexpected Word file that cannot be read (${reason}), expected a whole, valid .docx`
@@ -120,7 +124,7 @@ function numberedFrom(starts: readonly number[]) {
     const walk = (node: HastRoot | Element): void => {
       for (const child of node.children) {
         if (child.type !== 'element') continue
-        if (child.tagName === 'ol' && !isFootnotes(child)) {
+        if (child.tagName === 'ol' && footnoteLabels(child) === undefined) {
           const start = starts[index++]
           if (start !== undefined && start > 1) child.properties.start = start
         } else if (child.tagName !== 'li') {
@@ -176,10 +180,6 @@ function footnoteLabels(element: Element): string[] | undefined {
   const items = element.children.filter((child): child is Element => child.type === 'element')
   const labels = items.map((item) => /^(?:foot|end)note-(\d+)$/.exec(String(item.properties.id ?? ''))?.[1])
   return items.length > 0 && labels.every((label) => label !== undefined) ? (labels as string[]) : undefined
-}
-
-function isFootnotes(element: Element): boolean {
-  return footnoteLabels(element) !== undefined
 }
 
 /** Mammoth's footnotes as definitions; any other list by `list`. */

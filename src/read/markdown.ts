@@ -56,8 +56,13 @@ export class MarkdownWriter {
   }
 }
 
-/** Where `point` of the Markdown was read: `{line: page, column: line on the page}`. */
+/**
+ * Where `point` of the Markdown was read: `{line: page, column: line on the
+ * page}`. The start of the file (where messages about the whole note are)
+ * stays the start of the file.
+ */
 export function originOf(map: LineMap, point: Point): Point | undefined {
+  if (point.line === 1 && point.column === 1) return {line: 1, column: 1}
   let index = point.line - 1
   let marks = map[index]
   // A point on a line of markup only (a blank line) is placed at the text before it.

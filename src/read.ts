@@ -53,6 +53,8 @@ export async function markdownOf(
  */
 export async function rebuild(file: VFile, format: DocumentFormat): Promise<void> {
   const bytes = typeof file.value === 'string' ? new TextEncoder().encode(file.value) : file.value
+  if (bytes.byteLength === 0)
+    throw report(file, 'empty-file', 'Unexpected empty file, expected an information note', undefined)
   file.data.rebuilt = {format, sha256: createHash('sha256').update(bytes).digest('hex')}
   try {
     const {markdown, map} = await markdownOf(bytes, format)

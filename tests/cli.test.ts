@@ -159,7 +159,7 @@ describe('infonote convert', () => {
       'notes/.draft/b.txt': 'x',
       'notes/.c.md': 'x',
       'notes/node_modules/d.md': 'x',
-      'notes/e.pdf': 'x',
+      'notes/e.html': 'x',
       'notes/out/f.md': 'x'
     })
     expect(await infonote(cwd, 'convert', 'notes', '-o', 'notes/out')).toEqual({
@@ -227,11 +227,11 @@ describe('usage', () => {
     [['convert', 'x', '--out'], 'Missing value for option "-o, --out"'],
     [['validate'], 'Missing path: name the notes or folders to read'],
     [['validate', 'nowhere'], 'Cannot find "nowhere": no such file or folder'],
-    [['validate', 'empty'], 'No notes in "empty": expected .md, .markdown, .txt files'],
+    [['validate', 'empty'], 'No notes in "empty": expected .md, .markdown, .txt, .pdf, .docx files'],
     [['validate', '--out', 'o', 'x'], 'Unexpected option "--out": validate writes nothing'],
-    [['publish', 'x'], 'Unknown command "publish", expected "convert" or "validate"']
+    [['publish', 'x'], 'Unknown command "publish", expected "convert", "validate" or "text"']
   ])('%j exits 2', async (argv, message) => {
-    const cwd = workspace({'x/a.md': sampleNote, 'empty/a.pdf': ''})
+    const cwd = workspace({'x/a.md': sampleNote, 'empty/a.html': ''})
     expect(await infonote(cwd, ...argv)).toEqual({
       code: 2,
       stdout: '',

@@ -30,11 +30,18 @@ export interface Rebuilt {
   map?: LineMap
 }
 
-/** The document format of a file, from its extension, or for a PDF its first bytes; none for a text note. */
+/**
+ * The document format of a file, from its extension, or else from its first
+ * bytes (a note read from standard input has no useful name); none for a
+ * text note.
+ */
 export function formatOf(filePath: string | undefined, bytes?: Uint8Array): DocumentFormat | undefined {
   const extension = path.extname(filePath ?? '').toLowerCase()
   if (extension === '.pdf' || extension === '.docx') return extension.slice(1) as DocumentFormat
-  return bytes && Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-' ? 'pdf' : undefined
+  const start = bytes ? Buffer.from(bytes.subarray(0, 2048)).toString('latin1') : ''
+  if (start.startsWith('%PDF-')) return 'pdf'
+  // A zip whose first entries are a Word document's.
+  return start.startsWith('PK\x03\x04') && /\[Content_Types\]\.xml|word\//.test(start) ? 'docx' : undefined
 }
 
 /** The Markdown rebuilt from a document, and for a PDF where each line was read. */

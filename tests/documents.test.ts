@@ -63,11 +63,17 @@ describe('a note as a PDF and as a Word file', () => {
     expect(messageLines(word.messages)).toEqual([`13:26 warning ${reason}`])
   })
 
-  it('reads a PDF by its first bytes when its name does not say', {timeout: 30_000}, async () => {
-    const bytes = await renderPdf(markdownNote)
-    const {record} = await convertDocument(bytes, {path: 'note.txt'})
-    expect(record?.source).toEqual({path: 'note.txt', sha256: sha256(bytes), format: 'pdf'})
-    expect((await convertDocument(bytes, {format: 'pdf'})).record?.event.name).toBe(record?.event.name)
+  it('reads a PDF or Word file by its first bytes when its name does not say', {
+    timeout: 30_000
+  }, async () => {
+    for (const [format, bytes] of [
+      ['pdf', await renderPdf(markdownNote)],
+      ['docx', await renderDocx(markdownNote)]
+    ] as const) {
+      const {record} = await convertDocument(bytes, {path: '<stdin>'})
+      expect(record?.source).toEqual({path: '<stdin>', sha256: sha256(bytes), format})
+      expect((await convertDocument(bytes, {format})).record?.event.name).toBe(record?.event.name)
+    }
   })
 })
 

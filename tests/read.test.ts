@@ -156,6 +156,43 @@ describe('a PDF rebuilt as Markdown', () => {
     )
   })
 
+  it('joins a footnote that goes on at the foot of the next page, and reads a footnote in small type without a raised number', () => {
+    const small = {size: 9}
+    const first = [
+      ...line(72, 770, ['The workshop took place in Accra']),
+      text(72 + 32 * 5.5, 775, '1', {size: 7}),
+      ...line(252, 770, [' and was followed by a visit to the port of Tema']),
+      ...line(72, 757, ['and its customs.']),
+      ...line(72, 100, ['1', {size: 6}]).map((glyph) => ({...glyph, y: 103})),
+      ...line(76, 100, [
+        'For information only: the views expressed here are not those of the Committee, nor',
+        small
+      ]),
+      ...line(290, 50, ['1'])
+    ]
+    const second = [
+      ...line(72, 770, ['The experts thanked the hosts.']),
+      ...line(72, 744, ['The delegations of Ghana, Nigeria and Togo presented their national action plans.']),
+      ...line(72, 112, ['of the organizers.', small]),
+      ...line(72, 100, ['2 A second note, its number in small type.', small]),
+      ...line(290, 50, ['2'])
+    ]
+    expect(rebuild([first, second]).markdown).toBe(
+      [
+        'The workshop took place in Accra[^1] and was followed by a visit to the port of Tema and its customs.',
+        '',
+        'The experts thanked the hosts.',
+        '',
+        'The delegations of Ghana, Nigeria and Togo presented their national action plans.',
+        '',
+        '[^1]: For information only: the views expressed here are not those of the Committee, nor of the organizers.',
+        '',
+        '[^2]: A second note, its number in small type.',
+        ''
+      ].join('\n')
+    )
+  })
+
   it('escapes what Markdown would read as markup, and keeps a raised number without a footnote', () => {
     const page = [
       ...line(72, 770, ['1540 *experts* <team> [list] and snake_case']),

@@ -48,10 +48,13 @@ export function layoutOf(pages: readonly (readonly PageLine[])[]): Layout {
   const size = mostCommon(kept.flat().flatMap((line) => line.runs.map((run) => [line.size, run.text.length])))
   const footnotes: FootnoteBlock[] = []
   const body: PageLine[] = []
+  // Whether the last page ended in a footnote, which may go on at the foot of the next.
+  let open = false
   for (const lines of kept) {
-    const foot = footOf(lines, size, footnotes.length > 0)
+    const foot = footOf(lines, size, open)
     if (foot.continued.length > 0) footnotes.at(-1)?.lines.push(...foot.continued)
     footnotes.push(...foot.notes)
+    open = foot.notes.length > 0 || (open && foot.continued.length > 0)
     body.push(...lines.slice(0, lines.length - foot.taken))
   }
   const metrics = metricsOf(body, size)

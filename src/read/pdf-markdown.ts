@@ -141,12 +141,11 @@ function inline(runs: readonly Run[], context: Context): string {
   return text.replace(/[ \t]{2,}/g, ' ')
 }
 
-/** `text` as a link to `url`: `<url>` where the text is the address itself. */
+/** `text` as a link to `url`, unless it prints the address itself (Markdown links that as it is). */
 function linked(text: string, url: string | undefined): string {
-  const [, before = '', inner = '', after = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? []
+  const [before, inner, after] = padded(text)
   if (!url || !inner) return text
   const printed = inner.replaceAll('\\', '')
-  // The address as printed: Markdown links it as it is.
   if (printed === url.replace(/^mailto:/, '') || sameUrl(printed, url)) return text
   return `${before}[${inner}](<${url.replaceAll('>', '%3E')}>)${after}`
 }
@@ -159,9 +158,15 @@ function sameUrl(text: string, url: string): boolean {
 
 /** `text` between `marks` (`**`, `_`), its white space outside them. */
 function emphasized(text: string, marks: string): string {
-  const [, before = '', inner = '', after = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? []
+  const [before, inner, after] = padded(text)
   if (!marks || !inner) return text
   return `${before}${marks}${inner}${[...marks].reverse().join('')}${after}`
+}
+
+/** `text` as its white space before, the rest, and its white space after. */
+function padded(text: string): [string, string, string] {
+  const [, before = '', inner = '', after = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? []
+  return [before, inner, after]
 }
 
 /** The first run's footnote number taken off a footnote's first line. */

@@ -9,13 +9,14 @@
 // per page, and its peak RSS beside that of a short note's PDF (the reader
 // holds one page's items at a time, so the pages add only their text).
 //
-// This module is also the entry of the threads that render the corpus
-// (pdfkit embedding its fonts takes most of a second a note).
+// This module is also the entry of the processes that render the corpus
+// (pdfkit embedding its fonts takes most of a second a note), run with the
+// bundle's path in INFONOTE_BENCH_RENDER.
+import {fork} from 'node:child_process'
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {availableParallelism, tmpdir} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {isMainThread, parentPort, Worker, workerData} from 'node:worker_threads'
 import {build} from 'esbuild'
 import {makeCorpus} from './corpus.js'
 
@@ -25,6 +26,8 @@ const cli = path.join(root, 'dist/cli.js')
 const defaultLimits = {maxBytes: 2 * 1024 * 1024, timeoutMs: 10_000}
 /** Paragraphs of the long note: about 200 pages, as the test renderer lays them out. */
 const longParagraphs = 1885
+/** The variable that makes this module a rendering process, set to the bundle's path. */
+const renderEnv = 'INFONOTE_BENCH_RENDER'
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]
 
 /**
@@ -72,33 +75,38 @@ async function renderJob(renderers, job) {
   return pageCount(pdf)
 }
 
-/** A rendering thread: renders each job it is sent and answers with its pages. */
-async function renderThread(bundle) {
+/** A rendering process: renders each job it is sent and answers with its pages. */
+async function renderProcess(bundle) {
   const renderers = await import(pathToFileURL(bundle).href)
-  parentPort.on('message', async (job) => parentPort.postMessage(await renderJob(renderers, job)))
+  process.on('message', async (job) => process.send(await renderJob(renderers, job)))
 }
 
-/** Renders `jobs` on one thread a core, each thread taking the next job when done; their pages, in order. */
-async function renderInThreads(bundle, jobs) {
+/**
+ * Renders `jobs` in one child process a core, each taking the next job when
+ * done; their pages, in order. Not in threads: a child's peak RSS counts the
+ * RSS its parent had when it was started, so this process must stay small.
+ */
+async function renderInProcesses(bundle, jobs) {
   const pages = []
   let next = 0
-  const thread = () =>
+  const child = () =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(new URL(import.meta.url), {workerData: {bundle}})
+      const renderer = fork(import.meta.filename, [], {env: {...process.env, [renderEnv]: bundle}})
       let index = -1
       const send = () => {
-        if (next === jobs.length) return void worker.terminate().then(() => resolve(), reject)
+        if (next === jobs.length) return void renderer.disconnect()
         index = next++
-        worker.postMessage(jobs[index])
+        renderer.send(jobs[index])
       }
-      worker.on('message', (count) => {
+      renderer.on('message', (count) => {
         pages[index] = count
         send()
       })
-      worker.once('error', reject)
+      renderer.once('error', reject)
+      renderer.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`renderer exited ${code}`))))
       send()
     })
-  await Promise.all(Array.from({length: Math.min(availableParallelism(), jobs.length)}, thread))
+  await Promise.all(Array.from({length: Math.min(availableParallelism(), jobs.length)}, child))
   return pages
 }
 
@@ -118,7 +126,7 @@ async function makeDocuments(folder, bundle, count) {
     docx: path.join(folder, 'docx', `${stems[index]}.docx`)
   }))
   // The long note first: it takes as long as a hundred others.
-  const [longPages, ...pages] = await renderInThreads(bundle, [long, ...jobs])
+  const [longPages, ...pages] = await renderInProcesses(bundle, [long, ...jobs])
   return {
     corpus: {stems, pages},
     long: {
@@ -314,4 +322,4 @@ export async function documents(count, rounds, time) {
   }
 }
 
-if (!isMainThread && workerData?.bundle) await renderThread(workerData.bundle)
+if (process.env[renderEnv]) await renderProcess(process.env[renderEnv])

@@ -10,13 +10,18 @@
 // 3. Bad input: each note of scripts/bad-input.js in a batch beside the
 //    sample, against converting the sample alone; time, peak RSS, exit code
 //    and the rule of its first message.
+// 4. Documents (scripts/bench-documents.js): notes read from PDF and Word
+//    against the same notes as Markdown, and one long PDF; BENCH_DOCUMENTS
+//    notes (200).
 //
-// BENCH_ONLY=cold,batch,bad runs only the sections named.
+// BENCH_ONLY=cold,batch,bad,documents runs only the sections named;
+// BENCH_ROUNDS sets the alternating rounds (3).
 import {spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {availableParallelism, tmpdir} from 'node:os'
 import path from 'node:path'
 import {badInputs} from './bad-input.js'
+import {documents} from './bench-documents.js'
 import {makeCorpus} from './corpus.js'
 
 const root = path.join(import.meta.dirname, '..')
@@ -130,3 +135,5 @@ if (!only || only.includes('batch')) {
   batch(10000, 1)
 }
 if (!only || only.includes('bad')) badInput()
+if (!only || only.includes('documents'))
+  await documents(Number(process.env.BENCH_DOCUMENTS ?? 200), Number(process.env.BENCH_ROUNDS ?? 3), time)

@@ -226,20 +226,20 @@ describe('renderPdf', () => {
     const [marker, footMarker, pageNumber] = first.filter((item) => item.str === '1')
     const footnote = itemNamed(first, 'For information – not an official report.')
     expect({title, marker}).toEqual({
-      title: {str: 'Information Note', x: 72, y: 756.45, height: 14, font: 'EZZZZZ+LiberationSans-Bold'},
-      marker: {str: '1', x: 183.99, y: 761.45, height: 9, font: 'EZZZZZ+LiberationSans-Bold'}
+      title: {str: 'Information Note', x: 72, y: 756.45, height: 14, font: 'DZZZZZ+LiberationSans-Bold'},
+      marker: {str: '1', x: 183.99, y: 761.45, height: 9, font: 'DZZZZZ+LiberationSans-Bold'}
     })
     expect({footMarker, footnote}).toEqual({
-      footMarker: {str: '1', x: 72, y: 79.1, height: 6, font: 'BZZZZZ+LiberationSans'},
+      footMarker: {str: '1', x: 72, y: 79.1, height: 6, font: 'CZZZZZ+LiberationSans'},
       footnote: {
         str: 'For information – not an official report.',
         x: 77.84,
         y: 76.1,
         height: 9,
-        font: 'BZZZZZ+LiberationSans'
+        font: 'CZZZZZ+LiberationSans'
       }
     })
-    expect(pageNumber).toEqual({str: '1', x: 294.86, y: 36, height: 10, font: 'BZZZZZ+LiberationSans'})
+    expect(pageNumber).toEqual({str: '1', x: 294.86, y: 36, height: 10, font: 'CZZZZZ+LiberationSans'})
   })
 
   it('makes the same bytes every time', async () => {

@@ -105,7 +105,8 @@ function newDocument(password: string | undefined): PDFKit.PDFDocument {
     autoFirstPage: false,
     size: 'A4',
     margin: 0,
-    font: path.join(fontFolder, `${faces.regular}.ttf`),
+    // No font here: pdfkit would keep it under its file's name, and open the
+    // TrueType file again each time the registered name asks for it.
     info: {
       Title: 'Information note',
       Creator: 'infonote tests',

@@ -10,7 +10,7 @@ import {type Settings, settingsFrom} from './config.js'
 import type {Config} from './generated/config.js'
 import {type PlainMessage, toPlain} from './message.js'
 import {convertAnyFile, convertFile} from './pipeline.js'
-import type {LineMap} from './read/markdown.js'
+import {withPlaces} from './read/markdown.js'
 import {type DocumentFormat, formatOf, rebuild} from './read.js'
 import {serializeRecord, serializeSourceMap} from './write.js'
 
@@ -70,24 +70,7 @@ async function textOf(file: VFile, format: DocumentFormat, pages: boolean): Prom
   }
   const text = String(file.value)
   const map = file.data.rebuilt?.map
-  return {messages: [], text: pages && map ? numbered(text, map) : text}
-}
-
-/** Each line of `text` after the `page:line` it was read at (blank for a line of markup only). */
-function numbered(text: string, map: LineMap): string {
-  const lines = text.split('\n')
-  const places = lines.map((_, index) => {
-    const mark = map[index]?.[0]
-    return mark ? `${mark.origin.page}:${mark.origin.line}` : ''
-  })
-  const width = Math.max(...places.map((place) => place.length))
-  return lines
-    .map((line, index) =>
-      index === lines.length - 1 && line === ''
-        ? ''
-        : `${(places[index] ?? '').padStart(width)} | ${line}`.trimEnd()
-    )
-    .join('\n')
+  return {messages: [], text: pages && map ? withPlaces(text, map) : text}
 }
 
 /** Settings per configuration, built once per thread. */

@@ -79,6 +79,23 @@ export function placeIn(map: LineMap, place: Point | Position): Point | Position
   return start && end ? {start, end} : place
 }
 
+/** Each line of `text` after the `page:line` it was read at (blank for a line of markup only). */
+export function withPlaces(text: string, map: LineMap): string {
+  const lines = text.split('\n')
+  const places = lines.map((_, index) => {
+    const mark = map[index]?.[0]
+    return mark ? `${mark.origin.page}:${mark.origin.line}` : ''
+  })
+  const width = Math.max(...places.map((place) => place.length))
+  return lines
+    .map((line, index) =>
+      index === lines.length - 1 && line === ''
+        ? ''
+        : `${(places[index] ?? '').padStart(width)} | ${line}`.trimEnd()
+    )
+    .join('\n')
+}
+
 const special = /[\\`*_[\]<~]|&(?=#?\w+;)/g
 
 /** Text as Markdown that reads back as the same text: the characters Markdown gives a meaning escaped. */

@@ -193,6 +193,37 @@ describe('a PDF rebuilt as Markdown', () => {
     )
   })
 
+  it('reads footnotes set in the size of the text, apart at the foot of the page, and a small running header on one page', () => {
+    // As LibreOffice prints a Word note: footnotes in the text's size under a gap, the header in 9 pt well above the text.
+    const page = [
+      ...line(440, 798, ['S/AC.44/2025/NOTE', {size: 9}]),
+      ...line(72, 760, ['Event:', bold], [' Seminar on resolution 1540']),
+      text(72 + 32 * 5.5, 764, '1', {size: 7}),
+      ...line(72, 747, ['Organizers:', bold], [' UNODA']),
+      text(72 + 18 * 5.5, 751, '2', {size: 7}),
+      ...line(72, 721, ['The experts thanked the hosts.']),
+      ...line(72, 112, ['1', {size: 7}]).map((glyph) => ({...glyph, y: 116})),
+      ...line(76, 112, [full('For information: not an official record of the meeting, nor of the views of')]),
+      ...line(72, 99, ['the organizers.']),
+      ...line(72, 86, ['2', {size: 7}]).map((glyph) => ({...glyph, y: 90})),
+      ...line(76, 86, ['The Office for Disarmament Affairs.']),
+      ...line(295, 38, ['1'])
+    ]
+    expect(rebuild([page]).markdown).toBe(
+      [
+        '**Event:** Seminar on resolution 1540[^1]',
+        '**Organizers:** UNODA[^2]',
+        '',
+        'The experts thanked the hosts.',
+        '',
+        '[^1]: For information: not an official record of the meeting, nor of the views of the organizers.',
+        '',
+        '[^2]: The Office for Disarmament Affairs.',
+        ''
+      ].join('\n')
+    )
+  })
+
   it('escapes what Markdown would read as markup, and keeps a raised number without a footnote', () => {
     const page = [
       ...line(72, 770, ['1540 *experts* <team> [list] and snake_case']),

@@ -43,21 +43,23 @@ export interface Layout {
 }
 
 export function layoutOf(pages: readonly (readonly PageLine[])[]): Layout {
-  const furniture = furnitureOf(pages)
+  const size = mostCommon(
+    pages.flat().flatMap((line) => line.runs.map((run) => [line.size, run.text.length]))
+  )
+  const furniture = furnitureOf(pages, size)
   const kept = pages.map((lines) => lines.filter((line) => !furniture.has(line)))
-  const size = mostCommon(kept.flat().flatMap((line) => line.runs.map((run) => [line.size, run.text.length])))
+  const metrics = metricsOf(kept.flat(), size)
   const footnotes: FootnoteBlock[] = []
   const body: PageLine[] = []
   // Whether the last page ended in a footnote, which may go on at the foot of the next.
   let open = false
   for (const lines of kept) {
-    const foot = footOf(lines, size, open)
+    const foot = footOf(lines, metrics, open)
     if (foot.continued.length > 0) footnotes.at(-1)?.lines.push(...foot.continued)
     footnotes.push(...foot.notes)
     open = foot.notes.length > 0 || (open && foot.continued.length > 0)
     body.push(...lines.slice(0, lines.length - foot.taken))
   }
-  const metrics = metricsOf(body, size)
   return {
     blocks: withLevels(blocksOf(body, metrics)).map((block) => asHeading(block, metrics)),
     footnotes,
@@ -110,18 +112,17 @@ function leadingOf(pitches: readonly number[], size: number): number {
 }
 
 /**
- * The footnotes at the foot of a page: the lines in smaller type below the
- * text, from the first that starts with a number. Small lines above that
+ * The footnotes at the foot of a page: the lines of its foot (see
+ * `footStart`) from the first that starts with a number. Lines above that
  * first number go on the last footnote of the page before, if any.
  */
 function footOf(
   lines: readonly PageLine[],
-  size: number,
+  metrics: Metrics,
   open: boolean
 ): {notes: FootnoteBlock[]; continued: PageLine[]; taken: number} {
-  let start = lines.length
-  while (start > 0 && (lines[start - 1]?.size ?? size) < 0.92 * size) start--
-  const small = lines.slice(start)
+  const {size} = metrics
+  const small = lines.slice(footStart(lines, metrics))
   const first = small.findIndex((line) => footnoteLabel(line, size) !== undefined)
   if (first === -1) return {notes: [], continued: [], taken: 0}
   const continued = open ? small.slice(0, first) : []
@@ -132,6 +133,27 @@ function footOf(
     else notes.at(-1)?.lines.push(line)
   }
   return {notes, continued, taken: small.length - (open ? 0 : first)}
+}
+
+/**
+ * Where the foot of a page starts: at the lines in smaller type that end
+ * it or, where footnotes are set in the text's size, at the groups of lines
+ * set apart by a gap at the end of the page that each open with a raised
+ * number.
+ */
+function footStart(lines: readonly PageLine[], metrics: Metrics): number {
+  let start = lines.length
+  while (start > 0 && (lines[start - 1]?.size ?? metrics.size) < 0.92 * metrics.size) start--
+  if (start < lines.length) return start
+  const gapAbove = (index: number) =>
+    (lines[index - 1]?.y ?? Number.POSITIVE_INFINITY) - (lines[index]?.y ?? 0)
+  for (let top = lines.length - 1; top > 0; top--) {
+    if (gapAbove(top) <= 1.3 * metrics.leading) continue
+    const first = lines[top]?.runs.find((run) => run.text.trim() !== '')
+    if (!first?.superscript || !/^\s*\d{1,3}\s*$/.test(first.text)) break
+    start = top
+  }
+  return start
 }
 
 function blocksOf(lines: readonly PageLine[], metrics: Metrics): Block[] {

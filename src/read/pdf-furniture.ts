@@ -3,7 +3,7 @@
  * note. A page number (`3`, `- 3 -`, `Page 3 of 4`, `Página 3`) at the top
  * or foot of a page, and running headers and footers: the same text
  * (numbers aside) at the same height at the top or foot of two or more
- * pages.
+ * pages, or a line in small type set apart at the very top or foot.
  */
 import type {PageLine} from './pdf-lines.js'
 import {plainText} from './pdf-text.js'
@@ -14,9 +14,9 @@ const edge = 3
 const pageNumber =
   /^(?:(?:page|página|pág\.?|p\.)\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?(?:\s*(?:of|de|sur|\/)\s*\d{1,3})?$/i
 
-/** The lines of `pages` that are furniture. */
-export function furnitureOf(pages: readonly (readonly PageLine[])[]): Set<PageLine> {
-  const furniture = new Set<PageLine>()
+/** The lines of `pages` that are furniture, on pages whose text is mostly in type of `size`. */
+export function furnitureOf(pages: readonly (readonly PageLine[])[], size: number): Set<PageLine> {
+  const furniture = new Set<PageLine>(pages.flatMap((lines) => apart(lines, size)))
   const seen = new Map<string, PageLine[]>()
   for (const lines of pages) {
     const ends = lines.length <= 2 * edge ? lines : [...lines.slice(0, edge), ...lines.slice(-edge)]
@@ -34,4 +34,22 @@ export function furnitureOf(pages: readonly (readonly PageLine[])[]): Set<PageLi
     if (same.length >= 2) for (const line of same) furniture.add(line)
   }
   return furniture
+}
+
+/**
+ * A line in smaller type at the very top or foot of a page, set well apart
+ * from the text: a running header or footer, even on a note of one page (a
+ * footnote, which starts with its number, is not one).
+ */
+function apart(lines: readonly PageLine[], size: number): PageLine[] {
+  const [first, second] = lines
+  const [beforeLast, last] = lines.slice(-2)
+  const isApart = (line: PageLine | undefined, other: PageLine | undefined): line is PageLine =>
+    line !== undefined &&
+    other !== undefined &&
+    line.size < 0.92 * size &&
+    Math.abs(line.y - other.y) > 2.5 * size &&
+    !/^\s*\d/.test(plainText(line)) &&
+    !line.runs[0]?.superscript
+  return [...(isApart(first, second) ? [first] : []), ...(isApart(last, beforeLast) ? [last] : [])]
 }

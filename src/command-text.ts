@@ -61,21 +61,15 @@ function bytesOf(
   given: string,
   maxBytes: number
 ): {bytes: Uint8Array} | {message: PlainMessage} {
-  let size: number
   try {
     const stats = statSync(absolute)
     if (stats.isDirectory()) throw new UsageError(`Unexpected folder "${given}", expected one file`)
-    size = stats.size
+    if (stats.size > maxBytes) return {message: plain('file-too-large', tooLarge(stats.size, maxBytes))}
+    return {bytes: readFileSync(absolute)}
   } catch (error) {
     if (error instanceof UsageError) throw error
     if ((error as {code?: string}).code === 'ENOENT')
       throw new UsageError(`Cannot find "${given}": no such file`)
-    return {message: plain('unreadable-file', `Cannot read this file: ${describe(error)}`)}
-  }
-  if (size > maxBytes) return {message: plain('file-too-large', tooLarge(size, maxBytes))}
-  try {
-    return {bytes: readFileSync(absolute)}
-  } catch (error) {
     return {message: plain('unreadable-file', `Cannot read this file: ${describe(error)}`)}
   }
 }

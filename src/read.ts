@@ -68,8 +68,7 @@ export async function rebuild(file: VFile, format: DocumentFormat): Promise<void
     file.value = markdown
     if (map) file.data.rebuilt.map = map
   } catch (error) {
-    if (error instanceof UnreadableDocument) throw report(file, error.ruleId, error.message, undefined)
-    throw error
+    throw error instanceof UnreadableDocument ? report(file, error.ruleId, error.message, undefined) : error
   }
 }
 

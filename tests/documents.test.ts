@@ -9,9 +9,11 @@ import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {convert, convertDocument} from '../src/pipeline.js'
+import run from '../src/worker.js'
 import {messageLines, runCli, workspace} from './helpers.js'
 import {renderDocx} from './render/docx.js'
 import {imageOnlyPdf, renderPdf} from './render/pdf.js'
+import {zip} from './render/zip.js'
 
 const fixtures = path.join(import.meta.dirname, 'fixtures')
 /** Every fixture written as UTF-8 Markdown: the ones a PDF or Word file can be rendered from. */
@@ -247,5 +249,92 @@ describe('a batch with PDF and Word notes', () => {
       'notes/a.md:1:1: error Output "a.json" is also the output of "notes/a.pdf", expected one note per output file [output-collision]',
       'notes/a.pdf:1:1: error Output "a.json" is also the output of "notes/a.md", expected one note per output file [output-collision]'
     ])
+  })
+})
+
+describe('a document that cannot be read', () => {
+  /** The one message of converting `bytes` as `path`, as `line:col severity reason rule-id`. */
+  async function only(bytes: Uint8Array, path: string, config = {}): Promise<string[]> {
+    return messageLines((await convertDocument(bytes, {path, config})).messages)
+  }
+
+  it('is empty, too large, encrypted, or a zip without a document', {timeout: 30_000}, async () => {
+    const compound = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
+    const encrypted = Buffer.concat([Buffer.from(compound), Buffer.from('EncryptionInfo', 'utf16le')])
+    const noDocument = zip(new Map([['[Content_Types].xml', Buffer.from('<Types/>')]]))
+    expect([
+      await only(new Uint8Array(), 'empty.pdf'),
+      await only(await renderPdf(markdownNote), 'big.pdf', {maxBytes: 1000}),
+      await only(encrypted, 'locked.docx'),
+      await only(noDocument, 'empty.docx')
+    ]).toEqual([
+      ['1:1 error Unexpected empty file, expected an information note empty-file'],
+      [
+        expect.stringMatching(
+          /^1:1 error Unexpected file of \d+ bytes, expected at most 1000 bytes \("maxBytes" in the configuration\); it was not read file-too-large$/
+        )
+      ],
+      [
+        '1:1 error Unexpected Word file protected by a password, expected one anyone can open: save an unprotected copy and read that encrypted-file'
+      ],
+      [
+        '1:1 error Unexpected Word file that cannot be read (Could not find main document part. Are you sure this is a valid .docx file), expected a whole, valid .docx unreadable-file'
+      ]
+    ])
+  })
+})
+
+describe('the worker task of a PDF', () => {
+  it('gives the rebuilt Markdown with its pages, the reason there is none, or the Markdown beside the record', {
+    timeout: 30_000
+  }, async () => {
+    const bytes = await renderPdf(markdownNote)
+    const task = {path: 'note.pdf', bytes, config: {}, sourceMap: false}
+    const listed = await run({...task, textOnly: {pages: true}})
+    expect(listed.text?.split('\n').slice(0, 3)).toEqual([
+      ' 1:2 | ## Information Note[^1]',
+      '     |',
+      ' 1:3 | **Event:** Regional Workshop on the Implementation of Resolution 1540 (2004) for South-East Asian States'
+    ])
+    expect(await run({...task, bytes: bytes.subarray(0, 100), textOnly: {pages: false}})).toEqual({
+      messages: [
+        {
+          reason: 'Unexpected PDF that cannot be read (Invalid PDF structure), expected a whole, valid PDF',
+          ruleId: 'unreadable-file',
+          fatal: true,
+          place: {line: 1, column: 1, offset: 0},
+          url: 'https://github.com/infonote/infonote/blob/main/docs/rules/unreadable-file.md'
+        }
+      ]
+    })
+    const kept = await run({...task, keepText: true})
+    expect(kept.text).toBe((await run({...task, textOnly: {pages: false}})).text)
+  })
+})
+
+describe('infonote text on a file that is not a document', () => {
+  it('says why a text note cannot be read, or is too large, and that a folder is not a file', async () => {
+    const cwd = workspace({
+      'bin.md': 'a\0b',
+      'big.md': 'x'.repeat(200),
+      'infonote.config.json': '{"maxBytes": 100}'
+    })
+    expect(await runCli(cwd, ['text', 'bin.md'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(
+        'bin.md:1:2: error Unexpected NUL byte (byte 1), expected a text file [binary-file]'
+      )
+    })
+    expect(await runCli(cwd, ['text', 'big.md'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(
+        'big.md:1:1: error Unexpected file of 200 bytes, expected at most 100 bytes ("maxBytes" in the configuration); it was not read [file-too-large]'
+      )
+    })
+    expect(await runCli(cwd, ['text', '.'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'infonote: Unexpected folder ".", expected one file\nRun "infonote --help" for usage.\n'
+    })
   })
 })

@@ -8,6 +8,7 @@ import {describe, expect, it} from 'vitest'
 import {placeIn} from '../src/read/markdown.js'
 import {layoutOf} from '../src/read/pdf-blocks.js'
 import {type Glyph, linesOf} from '../src/read/pdf-lines.js'
+import {linked} from '../src/read/pdf-links.js'
 import {markdownOf} from '../src/read/pdf-markdown.js'
 
 /** A text item at `x`, `y` (its baseline), 0.5 em wide a character. */
@@ -247,5 +248,63 @@ describe('a PDF rebuilt as Markdown', () => {
       ...line(105, 770, [' Seminar on '], ['resolution 1540', {italic: true}])
     ]
     expect(rebuild([page]).markdown).toBe('**Event:** Seminar on _resolution 1540_\n')
+  })
+
+  it('writes links: the text and its address, or the address as printed', () => {
+    const url = {link: 'https://www.un.org/en/sc/1540/'}
+    const page = [
+      ...line(72, 783, [full('The Committee and its experts answer questions from States.')]),
+      ...line(72, 770, ['See the '], ['Committee website', {}]).map((glyph) =>
+        glyph.text === 'Committee website' ? {...glyph, ...url} : glyph
+      ),
+      ...line(72, 757, ['www.un.org']).map((glyph) => ({...glyph, link: 'http://www.un.org/'})),
+      ...line(72, 744, ['1540experts@un.org']).map((glyph) => ({...glyph, link: 'mailto:1540experts@un.org'}))
+    ]
+    expect(rebuild([page]).markdown).toBe(
+      'The Committee and its experts answer questions from States. See the [Committee website](<https://www.un.org/en/sc/1540/>)\nwww.un.org\n1540experts@un.org\n'
+    )
+  })
+
+  it('joins a word split by a soft hyphen, and keeps a hyphen the word has', () => {
+    const page = [
+      ...line(72, 770, [full('The delegations discussed the export control frame\u00ad')]),
+      ...line(72, 757, [full('work and the self-')]),
+      ...line(72, 744, ['assessment tools.'])
+    ]
+    expect(rebuild([page]).markdown).toBe(
+      'The delegations discussed the export control framework and the self-assessment tools.\n'
+    )
+  })
+
+  it('places a range of the Markdown at the page and line of its start and end', () => {
+    const {map} = rebuild([pageOne, pageTwo])
+    expect(placeIn(map, {start: {line: 3, column: 1}, end: {line: 14, column: 5}})).toEqual({
+      start: {line: 1, column: 3},
+      end: {line: 2, column: 3}
+    })
+  })
+})
+
+describe('a link over part of a text item', () => {
+  const item = text(72, 700, 'More on the Committee website or at 1540experts@un.org.')
+  const perLetter = 5.5
+
+  it('is cut where the address it links to is printed', () => {
+    const cut = linked(item, [{box: [0, 690, 600, 710], url: 'mailto:1540experts@un.org'}])
+    expect(cut.map((glyph) => [glyph.text, glyph.link])).toEqual([
+      ['More on the Committee website or at ', undefined],
+      ['1540experts@un.org', 'mailto:1540experts@un.org'],
+      ['.', undefined]
+    ])
+  })
+
+  it('is cut at the spaces nearest its rectangle when the text is not the address', () => {
+    const box: [number, number, number, number] = [72 + 12.4 * perLetter, 690, 72 + 29.6 * perLetter, 710]
+    const cut = linked(item, [{box, url: 'https://www.un.org/en/sc/1540/'}])
+    expect(cut.map((glyph) => [glyph.text, glyph.link])).toEqual([
+      ['More on the ', undefined],
+      ['Committee website', 'https://www.un.org/en/sc/1540/'],
+      [' or at 1540experts@un.org.', undefined]
+    ])
   })
 })

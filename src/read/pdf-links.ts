@@ -34,11 +34,12 @@ export function linked(glyph: Glyph, links: readonly LinkArea[]): Glyph[] {
   // The address itself, when the item prints it, is where the link is.
   const address = link.url.replace(/^mailto:/, '').replace(/\/$/, '')
   const printed = glyph.text.indexOf(address)
-  const from = printed >= 0 ? printed : nearSpace(glyph.text, Math.round((left - glyph.x) / perLetter))
+  const from =
+    printed >= 0 ? printed : wordEdge(glyph.text, Math.round((left - glyph.x) / perLetter), 'start')
   const to =
     printed >= 0
       ? printed + address.length + (glyph.text.charAt(printed + address.length) === '/' ? 1 : 0)
-      : nearSpace(glyph.text, Math.round((right - glyph.x) / perLetter))
+      : wordEdge(glyph.text, Math.round((right - glyph.x) / perLetter), 'end')
   const piece = (start: number, end: number, url?: string): Glyph[] =>
     end > start
       ? [
@@ -61,13 +62,15 @@ export function linked(glyph: Glyph, links: readonly LinkArea[]): Glyph[] {
   return [...piece(0, from), ...piece(from, to, link.url), ...rest]
 }
 
-/** The index nearest `at` (within 3 letters) where a word starts or ends; `at` kept within the text. */
-function nearSpace(text: string, at: number): number {
+/** The index nearest `at` (within 3 letters) where a word starts, or ends; `at` kept within the text. */
+function wordEdge(text: string, at: number, edge: 'start' | 'end'): number {
   const within = Math.min(text.length, Math.max(0, at))
+  const space = (index: number) => index < 0 || index >= text.length || /\s/.test(text.charAt(index))
   for (let distance = 0; distance <= 3; distance++) {
     for (const candidate of [within - distance, within + distance]) {
-      if (candidate <= 0 || candidate >= text.length) return Math.min(text.length, Math.max(0, candidate))
-      if (/\s/.test(text.charAt(candidate)) !== /\s/.test(text.charAt(candidate - 1))) return candidate
+      if (candidate < 0 || candidate > text.length) continue
+      const [before, after] = [space(candidate - 1), space(candidate)]
+      if (edge === 'start' ? before && !after : !before && after) return candidate
     }
   }
   return within

@@ -17,42 +17,43 @@ export type LineMap = {column: number; origin: Origin}[][]
 
 /** Markdown being written, line by line, with the origin of its text. */
 export class MarkdownWriter {
-  private readonly lines: string[] = ['']
-  readonly map: LineMap = [[]]
+  private readonly lines: string[] = []
+  private readonly map: LineMap = []
+  private line = ''
+  private marks: LineMap[number] = []
 
   /** Adds `text` (one line's worth, no line break) read at `origin`. */
   write(text: string, origin?: Origin): void {
-    const at = this.lines.length - 1
-    if (origin && text !== '') {
-      const marks = this.map[at] ?? []
-      const column = (this.lines[at] ?? '').length + 1
-      if (marks.at(-1)?.origin !== origin) marks.push({column, origin})
-      this.map[at] = marks
+    if (origin && text !== '' && this.marks.at(-1)?.origin !== origin) {
+      this.marks.push({column: this.line.length + 1, origin})
     }
-    this.lines[at] += text
+    this.line += text
   }
 
   /** Ends the line. */
   newline(): void {
-    this.lines.push('')
-    this.map.push([])
+    this.lines.push(this.line)
+    this.map.push(this.marks)
+    this.line = ''
+    this.marks = []
   }
 
   /** Ends the line, unless nothing was written on it yet. */
   startLine(): void {
-    if (this.lines.at(-1) !== '') this.newline()
+    if (this.line !== '') this.newline()
   }
 
   /** Ends the block: one blank line between blocks. */
   endBlock(): void {
-    if (this.lines.at(-1) !== '') this.newline()
-    if (this.lines.length > 1 && this.lines.at(-2) !== '') this.newline()
+    this.startLine()
+    if (this.lines.length > 0 && this.lines.at(-1) !== '') this.newline()
   }
 
-  toString(): string {
-    const lines = [...this.lines]
-    while (lines.length > 0 && lines.at(-1) === '') lines.pop()
-    return `${lines.join('\n')}\n`
+  /** The Markdown, ending in one line break, and where each of its lines was read. */
+  finish(): {markdown: string; map: LineMap} {
+    this.startLine()
+    while (this.lines.at(-1) === '') this.lines.pop()
+    return {markdown: `${this.lines.join('\n')}\n`, map: this.map.slice(0, this.lines.length)}
   }
 }
 
@@ -63,12 +64,10 @@ export class MarkdownWriter {
  */
 export function originOf(map: LineMap, point: Point): Point | undefined {
   if (point.line === 1 && point.column === 1) return {line: 1, column: 1}
-  let index = point.line - 1
-  let marks = map[index]
   // A point on a line of markup only (a blank line) is placed at the text before it.
-  while (index > 0 && (!marks || marks.length === 0)) marks = map[--index]
+  const marks = map.slice(0, point.line).findLast((marks) => marks.length > 0)
   const mark = marks?.findLast((mark) => mark.column <= point.column) ?? marks?.[0]
-  return mark ? {line: mark.origin.page, column: mark.origin.line} : undefined
+  return mark && {line: mark.origin.page, column: mark.origin.line}
 }
 
 /** `place` of the Markdown, placed in the document it was read from. */
@@ -81,19 +80,10 @@ export function placeIn(map: LineMap, place: Point | Position): Point | Position
 
 /** Each line of `text` after the `page:line` it was read at (blank for a line of markup only). */
 export function withPlaces(text: string, map: LineMap): string {
-  const lines = text.split('\n')
-  const places = lines.map((_, index) => {
-    const mark = map[index]?.[0]
-    return mark ? `${mark.origin.page}:${mark.origin.line}` : ''
-  })
+  const places = map.map((marks) => (marks[0] ? `${marks[0].origin.page}:${marks[0].origin.line}` : ''))
   const width = Math.max(...places.map((place) => place.length))
-  return lines
-    .map((line, index) =>
-      index === lines.length - 1 && line === ''
-        ? ''
-        : `${(places[index] ?? '').padStart(width)} | ${line}`.trimEnd()
-    )
-    .join('\n')
+  const lines = text.replace(/\n$/, '').split('\n')
+  return `${lines.map((line, index) => `${(places[index] ?? '').padStart(width)} | ${line}`.trimEnd()).join('\n')}\n`
 }
 
 const special = /[\\`*_[\]<~]|&(?=#?\w+;)/g

@@ -10,19 +10,18 @@ import {furnitureOf} from './pdf-furniture.js'
 import type {PageLine} from './pdf-lines.js'
 import {footnoteLabel, type ListMarker, listMarker, plainText, startsWithLabel} from './pdf-text.js'
 
-export interface Block {
-  kind: 'paragraph' | 'heading' | 'item'
-  lines: PageLine[]
-  /** A heading's depth. */
-  depth?: number
-  marker?: ListMarker
-  /** An item's nesting, from 0. */
-  level?: number
-}
+/** Lines of one block: at least one. */
+export type Lines = [PageLine, ...PageLine[]]
+
+export type Block =
+  | {kind: 'paragraph'; lines: Lines}
+  | {kind: 'heading'; lines: Lines; depth: 1 | 2}
+  /** A list item, nested `level` deep (from 0). */
+  | {kind: 'item'; lines: Lines; marker: ListMarker; level: number}
 
 export interface FootnoteBlock {
   label: string
-  lines: PageLine[]
+  lines: Lines
 }
 
 /** The measures of a note's body text. */
@@ -169,7 +168,9 @@ function blocksOf(lines: readonly PageLine[], metrics: Metrics): Block[] {
       leavesItem(current, previous, line, metrics) ||
       breaksBetween(previous, line, metrics)
     ) {
-      blocks.push(marker ? {kind: 'item', lines: [line], marker} : {kind: 'paragraph', lines: [line]})
+      blocks.push(
+        marker ? {kind: 'item', lines: [line], marker, level: 0} : {kind: 'paragraph', lines: [line]}
+      )
     } else {
       current.lines.push(line)
     }
@@ -184,7 +185,7 @@ function blocksOf(lines: readonly PageLine[], metrics: Metrics): Block[] {
  * wider gap is a paragraph after the list.
  */
 function leavesItem(block: Block, previous: PageLine, line: PageLine, metrics: Metrics): boolean {
-  if (block.kind !== 'item' || line.left > (block.lines[0]?.left ?? 0) + 2) return false
+  if (block.kind !== 'item' || line.left > block.lines[0].left + 2) return false
   return previous.page !== line.page || previous.y - line.y > 1.1 * metrics.leading
 }
 
@@ -227,7 +228,7 @@ function withLevels(blocks: Block[]): Block[] {
       open.length = 0
       continue
     }
-    const left = block.lines[0]?.left ?? 0
+    const left = block.lines[0].left
     while (open.length > 0 && (open.at(-1) ?? 0) > left + 2) open.pop()
     if (open.length > 0 && Math.abs((open.at(-1) ?? 0) - left) <= 2) open.pop()
     block.level = open.length
@@ -241,12 +242,11 @@ function withLevels(blocks: Block[]): Block[] {
  * in bold or in larger type, and not a label, is a heading.
  */
 function asHeading(block: Block, metrics: Metrics): Block {
-  if (block.kind === 'item' && !block.marker?.ordered) return block
+  if (block.kind === 'item' && !block.marker.ordered) return block
   if (block.lines.length > 2) return block
   const text = block.lines.map(plainText).join(' ').trim()
   const size = Math.max(...block.lines.map((line) => line.size))
   const large = size >= 1.15 * metrics.size
   if (!(large || block.lines.every(allBold)) || text.length > 150 || /:(\s|$)/.test(text)) return block
-  const {marker: _, level: __, ...rest} = block
-  return {...rest, kind: 'heading', depth: size >= 1.3 * metrics.size ? 1 : 2}
+  return {kind: 'heading', lines: block.lines, depth: size >= 1.3 * metrics.size ? 1 : 2}
 }

@@ -23,10 +23,7 @@ interface Context {
 }
 
 export function markdownOf(layout: Layout): {markdown: string; map: LineMap} {
-  const all = [
-    ...layout.blocks.flatMap((block) => block.lines),
-    ...layout.footnotes.flatMap((note) => note.lines)
-  ]
+  const all = [...layout.blocks, ...layout.footnotes].flatMap((block) => block.lines)
   const context: Context = {
     labels: new Set(layout.footnotes.map((note) => note.label)),
     words: wordsOf(all),
@@ -35,39 +32,48 @@ export function markdownOf(layout: Layout): {markdown: string; map: LineMap} {
   const writer = new MarkdownWriter()
   const widths: number[] = []
   for (const block of layout.blocks) {
-    if (block.kind !== 'item') {
-      writer.endBlock()
-      const heading = block.kind === 'heading'
-      writeLines(writer, heading ? `${'#'.repeat(block.depth ?? 2)} ` : '', block.lines, {
-        ...context,
-        heading
-      })
-      writer.endBlock()
-    } else {
+    if (block.kind === 'item') {
       writeItem(writer, block, widths, context)
+      continue
     }
-  }
-  for (const note of layout.footnotes) {
     writer.endBlock()
-    const [first, ...rest] = note.lines
-    if (first)
-      writeLines(writer, `[^${note.label}]: `, [{...first, runs: withoutLabel(first)}, ...rest], context)
+    if (block.kind === 'heading')
+      writeLines(writer, `${'#'.repeat(block.depth)} `, block.lines, {...context, heading: true})
+    else writeLines(writer, '', block.lines, context)
+    writer.endBlock()
   }
-  return {markdown: writer.toString(), map: writer.map}
+  for (const {label, lines} of layout.footnotes) {
+    writer.endBlock()
+    const [first, ...rest] = lines
+    writeLines(writer, `[^${label}]: `, [{...first, runs: withoutLabel(first)}, ...rest], context)
+  }
+  return writer.finish()
 }
 
 /** A list item: its marker after the markers of the items it is nested in. */
-function writeItem(writer: MarkdownWriter, block: Block, widths: number[], context: Context): void {
-  const level = block.level ?? 0
-  const marker = block.marker?.ordered ? `${block.marker.number ?? 1}. ` : '- '
+function writeItem(
+  writer: MarkdownWriter,
+  block: Extract<Block, {kind: 'item'}>,
+  widths: number[],
+  context: Context
+): void {
+  const {marker, level, lines} = block
+  const opening = marker.ordered ? `${marker.number}. ` : '- '
   widths.length = level
   const indent = ' '.repeat(widths.reduce((sum, width) => sum + width, 0))
-  widths.push(marker.length)
-  const [first, ...rest] = block.lines
-  if (!first) return
+  widths.push(opening.length)
   writer.startLine()
-  const lines = [{...first, runs: runsFrom(first, block.marker?.length ?? 0)}, ...rest]
-  writeLines(writer, indent + marker, lines, {...context, indent: ' '.repeat(indent.length + marker.length)})
+  const [first, ...rest] = lines
+  const own = [{...first, runs: runsFrom(first, marker.length)}, ...rest]
+  writeLines(writer, indent + opening, own, {...context, indent: ' '.repeat(indent.length + opening.length)})
+}
+
+/** A line of a block and its Markdown. */
+interface Part {
+  line: PageLine
+  text: string
+  /** What goes between it and the part before: a space, a line break, nothing, or the block's opening. */
+  join: string
 }
 
 /** The lines of one block, after `opening` (a heading's `#`, an item's marker). */
@@ -77,25 +83,26 @@ function writeLines(
   lines: readonly PageLine[],
   context: Context
 ): void {
-  const texts = lines.map((line) => inline(line.runs, context).trim())
-  const joins = lines.map((line, index) => {
-    const before = lines[index - 1]
-    if (!before) return opening
-    const join = context.heading ? ' ' : joinOf(before, texts[index - 1] ?? '', line, context)
-    if (join === 'split') texts[index - 1] = (texts[index - 1] ?? '').replace(/[-\u00ad]$/, '')
-    return join === 'split' || join === 'hyphen' ? '' : join
-  })
-  for (const [index, line] of lines.entries()) {
-    const join = joins[index] ?? ''
-    let text = texts[index] ?? ''
+  const parts: Part[] = []
+  for (const line of lines) {
+    const part = {line, text: inline(line.runs, context).trim(), join: opening}
+    const before = parts.at(-1)
+    if (before) {
+      const join = context.heading ? ' ' : joinOf(before.line, before.text, line, context)
+      if (join === 'split') before.text = before.text.replace(/[-\u00ad]$/, '')
+      part.join = join === 'split' || join === 'hyphen' ? '' : join
+    }
+    parts.push(part)
+  }
+  for (const [index, {line, text, join}] of parts.entries()) {
     if (join === '\n') {
       writer.newline()
       writer.write(context.indent ?? '')
     } else {
       writer.write(join)
     }
-    if (join === '\n' || (index === 0 && opening === '')) text = escapeStart(text)
-    writer.write(text, {page: line.page, line: line.line})
+    const opens = join === '\n' || (index === 0 && opening === '')
+    writer.write(opens ? escapeStart(text) : text, {page: line.page, line: line.line})
   }
 }
 
@@ -107,14 +114,12 @@ function writeLines(
  */
 function joinOf(before: PageLine, text: string, line: PageLine, context: Context): string {
   if (startsWithLabel(line)) return '\n'
-  const split = /(\p{L}+)([-\u00ad])$/u.exec(text)
-  const next = /^\s*(\p{L}+)/u.exec(plainText(line))
-  if (split && next) {
-    const [, head = '', hyphen] = split
-    const tail = next[1] ?? ''
-    if (hyphen === '\u00ad') return 'split'
-    const whole = `${head}${tail}`.toLowerCase()
-    return context.words.has(whole) && !context.words.has(`${head}-${tail}`.toLowerCase())
+  const head = /\p{L}+(?=[-\u00ad]$)/u.exec(text)?.[0]
+  const tail = /^\p{L}+/u.exec(plainText(line).trimStart())?.[0]
+  if (head && tail) {
+    if (text.endsWith('\u00ad')) return 'split'
+    const {words} = context
+    return words.has(`${head}${tail}`.toLowerCase()) && !words.has(`${head}-${tail}`.toLowerCase())
       ? 'split'
       : 'hyphen'
   }
@@ -165,16 +170,19 @@ function emphasized(text: string, marks: string): string {
 
 /** `text` as its white space before, the rest, and its white space after. */
 function padded(text: string): [string, string, string] {
-  const [, before = '', inner = '', after = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? []
-  return [before, inner, after]
+  const start = text.length - text.trimStart().length
+  const inner = text.trim()
+  return [text.slice(0, start), inner, text.slice(start + inner.length)]
 }
 
-/** The first run's footnote number taken off a footnote's first line. */
+/** The footnote's number taken off its first line (it opens the first run with text). */
 function withoutLabel(line: PageLine): Run[] {
-  const runs = [...line.runs]
-  const index = runs.findIndex((run) => run.text.trim() !== '')
-  const first = runs[index]
-  if (first) runs[index] = {...first, text: first.text.replace(/^\s*\d{1,3}\s*/, ''), superscript: false}
+  let taken = false
+  const runs = line.runs.map((run) => {
+    if (taken || run.text.trim() === '') return run
+    taken = true
+    return {...run, text: run.text.replace(/^\s*\d{1,3}\s*/, ''), superscript: false}
+  })
   return runs.filter((run) => run.text !== '')
 }
 

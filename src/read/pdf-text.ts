@@ -20,13 +20,8 @@ export function footnoteLabel(line: PageLine, bodySize: number): string | undefi
   return undefined
 }
 
-export interface ListMarker {
-  ordered: boolean
-  /** The item's number, for a numbered item. */
-  number?: number
-  /** Characters of the line's text the marker and its spaces take. */
-  length: number
-}
+/** A list item's marker: its number for a numbered item, and how many characters of its line it and its spaces take. */
+export type ListMarker = {ordered: true; number: number; length: number} | {ordered: false; length: number}
 
 /**
  * The list marker `line` starts with. A dash or an `o` counts only on an

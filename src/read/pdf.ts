@@ -87,9 +87,9 @@ async function pageLines(document: Document, number: number): Promise<PageLine[]
     const glyphs: Glyph[] = []
     for (const item of content.items) {
       if (!('str' in item) || item.str.trim() === '') continue
-      const [a, b, c, d, x, y] = item.transform as number[]
+      const [a, b, c, d, x, y] = item.transform as [number, number, number, number, number, number]
       // Rotated text (stamps, watermarks, vertical margins) is not part of the note.
-      if (Math.abs(b ?? 0) > 0.01 || Math.abs(c ?? 0) > 0.01 || (a ?? 0) <= 0) continue
+      if (Math.abs(b) > 0.01 || Math.abs(c) > 0.01 || a <= 0) continue
       let font = fonts.get(item.fontName)
       if (!font) {
         font = styleOf(page.commonObjs.has(item.fontName) ? page.commonObjs.get(item.fontName) : undefined)
@@ -97,10 +97,10 @@ async function pageLines(document: Document, number: number): Promise<PageLine[]
       }
       const glyph: Glyph = {
         text: item.str,
-        x: x ?? 0,
-        y: y ?? 0,
+        x,
+        y,
         width: item.width,
-        size: Math.abs(d ?? 0),
+        size: Math.abs(d),
         ...font
       }
       glyphs.push(...linked(glyph, links))

@@ -482,10 +482,13 @@ class Batch {
     const written = [output]
     for (const side of own) {
       const content = side.content(done)
-      const file = side.of(output)
-      if (content === undefined) await rm(inside(out, file), {force: true})
-      else await writeFileAtomicAsync(inside(out, file), content)
-      if (content !== undefined) written.push(file)
+      const file = inside(out, side.of(output))
+      if (content === undefined) {
+        await rm(file, {force: true})
+        continue
+      }
+      await writeFileAtomicAsync(file, content)
+      written.push(side.of(output))
     }
     return written
   }

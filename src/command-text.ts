@@ -8,6 +8,7 @@
 import {readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
+import type {Io} from './command.js'
 import {loadSettings, UsageError} from './config.js'
 import {Converter} from './convert-note.js'
 import {decode} from './decode.js'
@@ -23,12 +24,7 @@ export interface TextOptions {
   pages?: boolean | undefined
 }
 
-interface TextIo {
-  cwd: string
-  stdout(text: string): void
-  stderr(text: string): void
-  color: boolean
-}
+type TextIo = Pick<Io, 'cwd' | 'stdout' | 'stderr' | 'color'>
 
 /** Prints the text of the one file in `positionals`; resolves to the exit code. */
 export async function printText(

@@ -10,6 +10,7 @@
  */
 import {createRequire} from 'node:module'
 import path from 'node:path'
+import type {TextItem} from 'pdfjs-dist/types/src/display/api.js'
 import {type Glyph, linesOf, type PageLine} from './pdf-lines.js'
 import {linked, linksOf} from './pdf-links.js'
 import {UnreadableDocument} from './unreadable.js'
@@ -56,7 +57,9 @@ export async function pdfLines(bytes: Uint8Array): Promise<PageLine[][]> {
   }
   try {
     const pages: PageLine[][] = []
-    for (let number = 1; number <= document.numPages; number++) pages.push(await pageLines(document, number))
+    const styles: Styles = new Map()
+    for (let number = 1; number <= document.numPages; number++)
+      pages.push(await pageLines(document, number, styles))
     if (pages.every((lines) => lines.length === 0)) {
       throw new UnreadableDocument(
         'no-text-layer',
@@ -73,36 +76,36 @@ export async function pdfLines(bytes: Uint8Array): Promise<PageLine[][]> {
 
 type Document = Awaited<ReturnType<PdfJs['getDocument']>['promise']>
 
-/** One page's lines; the page's items and fonts are let go before the next page. */
-async function pageLines(document: Document, number: number): Promise<PageLine[]> {
+/** Bold and italic, by pdf.js's name of each font of a document. */
+type Styles = Map<string, {bold: boolean; italic: boolean}>
+
+/** One page's lines; the page's items are let go before the next page. */
+async function pageLines(document: Document, number: number, styles: Styles): Promise<PageLine[]> {
   const page = await document.getPage(number)
   try {
-    const content = await page.getTextContent()
+    const {items} = await page.getTextContent()
+    const texts = items.filter((item) => 'str' in item && item.str.trim() !== '') as TextItem[]
     // A scanned page: its images are not decoded for nothing.
-    if (!content.items.some((item) => 'str' in item && item.str.trim() !== '')) return []
+    if (texts.length === 0) return []
     const links = linksOf(await page.getAnnotations())
-    // The fonts' names (which say Bold) are known once the page's operators are read.
-    await page.getOperatorList()
-    const fonts = new Map<string, {bold: boolean; italic: boolean}>()
+    // A font's name (which says Bold) is known once a page that uses it has had its operators read.
+    if (texts.some((item) => !styles.has(item.fontName))) {
+      await page.getOperatorList()
+      for (const {fontName} of texts) {
+        if (!styles.has(fontName))
+          styles.set(
+            fontName,
+            styleOf(page.commonObjs.has(fontName) ? page.commonObjs.get(fontName) : undefined)
+          )
+      }
+    }
     const glyphs: Glyph[] = []
-    for (const item of content.items) {
-      if (!('str' in item) || item.str.trim() === '') continue
+    for (const item of texts) {
       const [a, b, c, d, x, y] = item.transform as [number, number, number, number, number, number]
       // Rotated text (stamps, watermarks, vertical margins) is not part of the note.
       if (Math.abs(b) > 0.01 || Math.abs(c) > 0.01 || a <= 0) continue
-      let font = fonts.get(item.fontName)
-      if (!font) {
-        font = styleOf(page.commonObjs.has(item.fontName) ? page.commonObjs.get(item.fontName) : undefined)
-        fonts.set(item.fontName, font)
-      }
-      const glyph: Glyph = {
-        text: item.str,
-        x,
-        y,
-        width: item.width,
-        size: Math.abs(d),
-        ...font
-      }
+      const style = styles.get(item.fontName) ?? {bold: false, italic: false}
+      const glyph: Glyph = {text: item.str, x, y, width: item.width, size: Math.abs(d), ...style}
       glyphs.push(...linked(glyph, links))
     }
     return linesOf(glyphs, number)

@@ -18,6 +18,9 @@ import {extract} from '../src/extract.js'
 import {createLabels} from '../src/labels.js'
 import {normalize} from '../src/normalize.js'
 import {parse} from '../src/parse.js'
+import {layoutOf} from '../src/read/pdf-blocks.js'
+import {type Glyph, linesOf} from '../src/read/pdf-lines.js'
+import {markdownOf} from '../src/read/pdf-markdown.js'
 import {reflow} from '../src/reflow.js'
 import {Span} from '../src/span.js'
 import {at, textOf} from '../src/tree.js'
@@ -562,5 +565,50 @@ describe('deep nesting', () => {
     expect(file.data.sections?.[0]?.paragraphs).toEqual(
       Array.from({length: 100}, (_, index) => `Quote ${index + 1}`)
     )
+  })
+})
+
+describe('rebuilding a PDF', () => {
+  /** A page of 36 lines at 11 pt: paragraphs of three lines, a list, a footnote in small type and a page number. */
+  function page(number: number): Glyph[] {
+    const glyph = (x: number, y: number, text: string, size = 11): Glyph => ({
+      text,
+      x,
+      y,
+      width: text.length * size * 0.5,
+      size,
+      bold: false,
+      italic: false
+    })
+    const lines: Glyph[] = [glyph(72, 800, 'S/AC.44/2024/NOTE.7', 9)]
+    for (let index = 0; index < 36; index++) {
+      const y = 770 - index * 13 - Math.floor(index / 3) * 8
+      const words = `Line ${index} of page ${number} of the note, on the implementation of resolution 1540 and its`
+      lines.push(index % 6 === 5 ? glyph(90, y, `• Item ${index} of page ${number}`) : glyph(72, y, words))
+    }
+    // Footnotes differ in more than their numbers: text repeated at one height on two pages is furniture.
+    const spelled = String(number).replace(/\d/g, (digit) => 'abcdefghij'.charAt(Number(digit)))
+    lines.push(glyph(72, 100, `${number} A footnote on ${spelled}.`, 9), glyph(290, 50, String(number)))
+    return lines
+  }
+
+  /** The CPU time of rebuilding `count` pages' Markdown from their items (pdf.js aside), and the Markdown. */
+  function rebuild(count: number): {ms: number; markdown: string} {
+    const pages = Array.from({length: count}, (_, index) => page(index + 1))
+    let markdown = ''
+    const ms = cpu(() => {
+      markdown = markdownOf(layoutOf(pages.map((glyphs, index) => linesOf(glyphs, index + 1)))).markdown
+    })
+    return {ms, markdown}
+  }
+
+  it('takes time in proportion to the pages', {timeout: 60_000}, () => {
+    const {markdown} = rebuild(25)
+    expect([
+      markdown.match(/^\[\^\d+\]: /gm)?.length,
+      markdown.match(/^- Item/gm)?.length,
+      markdown.includes('NOTE.7')
+    ]).toEqual([25, 150, false])
+    expectLinear((text) => rebuild(Number(text)).ms, '25', '200')
   })
 })

@@ -146,6 +146,18 @@ describe('a PDF rebuilt as Markdown', () => {
     )
   })
 
+  it('keeps text repeated at one height on two pages when it is not set apart from the text', () => {
+    const page = (number: number) => [
+      ...line(72, 800, ['S/AC.44/2024/NOTE.7']),
+      ...line(72, 770, ['The participants discussed:']),
+      ...line(72, 757, [`point ${number === 1 ? 'one' : 'two'} of the agenda.`]),
+      ...line(290, 50, [String(number)])
+    ]
+    expect(rebuild([page(1), page(2)]).markdown).toBe(
+      'The participants discussed: point one of the agenda.\n\nThe participants discussed: point two of the agenda.\n'
+    )
+  })
+
   it('joins a paragraph over a page break when its last line on the page is full', () => {
     const first = [
       ...line(72, 700, [full('The participants agreed that the national action plans should be updated')]),

@@ -65,7 +65,9 @@ export class MarkdownWriter {
 export function originOf(map: LineMap, point: Point): Point | undefined {
   if (point.line === 1 && point.column === 1) return {line: 1, column: 1}
   // A point on a line of markup only (a blank line) is placed at the text before it.
-  const marks = map.slice(0, point.line).findLast((marks) => marks.length > 0)
+  let index = Math.min(point.line, map.length) - 1
+  while (index > 0 && map[index]?.length === 0) index--
+  const marks = map[index]
   const mark = marks?.findLast((mark) => mark.column <= point.column) ?? marks?.[0]
   return mark && {line: mark.origin.page, column: mark.origin.line}
 }
@@ -81,7 +83,7 @@ export function placeIn(map: LineMap, place: Point | Position): Point | Position
 /** Each line of `text` after the `page:line` it was read at (blank for a line of markup only). */
 export function withPlaces(text: string, map: LineMap): string {
   const places = map.map((marks) => (marks[0] ? `${marks[0].origin.page}:${marks[0].origin.line}` : ''))
-  const width = Math.max(...places.map((place) => place.length))
+  const width = places.reduce((widest, place) => Math.max(widest, place.length), 0)
   const lines = text.replace(/\n$/, '').split('\n')
   return `${lines.map((line, index) => `${(places[index] ?? '').padStart(width)} | ${line}`.trimEnd()).join('\n')}\n`
 }

@@ -90,7 +90,7 @@ function metricsOf(body: readonly PageLine[], size: number): Metrics {
     size,
     leading: leadingOf(pitches, size),
     left: mostCommon(atSize.map((line) => [Math.round(line.left), 1])),
-    right: Math.max(...atSize.map((line) => line.right))
+    right: atSize.reduce((right, line) => Math.max(right, line.right), 0)
   }
 }
 
@@ -100,14 +100,13 @@ function metricsOf(body: readonly PageLine[], size: number): Metrics {
  * more gaps between paragraphs than lines within one).
  */
 function leadingOf(pitches: readonly number[], size: number): number {
-  const recurring = pitches.filter(
-    (pitch) => pitch >= 0.9 * size && pitches.filter((other) => other === pitch).length >= 2
-  )
-  return recurring.length > 0
-    ? Math.min(...recurring)
-    : pitches.length > 0
-      ? Math.min(...pitches)
-      : 1.2 * size
+  const counts = new Map<number, number>()
+  for (const pitch of pitches) counts.set(pitch, (counts.get(pitch) ?? 0) + 1)
+  const recurring = [...counts]
+    .filter(([pitch, count]) => pitch >= 0.9 * size && count >= 2)
+    .map(([pitch]) => pitch)
+  const candidates = recurring.length > 0 ? recurring : pitches
+  return candidates.length > 0 ? candidates.reduce((least, pitch) => Math.min(least, pitch)) : 1.2 * size
 }
 
 /**

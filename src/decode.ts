@@ -29,7 +29,7 @@ export function decode(file: VFile): void {
       fail(
         file,
         'empty-file',
-        `Unexpected ${rebuilt.format.toUpperCase()} file with no text, expected an information note`
+        `Unexpected ${rebuilt.format === 'pdf' ? 'PDF' : 'Word'} file with no text, expected an information note`
       )
     file.data.source = {
       ...(file.path ? {path: file.path} : {}),

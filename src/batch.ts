@@ -4,26 +4,16 @@
  * not depend on the number of threads: the checks across the batch
  * (`output-collision`, `duplicate-id`: the path that sorts first keeps an
  * id), the output files, the manifest. Only ids and output paths are kept;
- * the feed is written at the end from the files. A re-run skips the notes
- * the manifest describes as unchanged. One bad note never stops the batch.
+ * the feed is written at the end from the files (emit/jsonl.ts). A re-run
+ * skips the notes the manifest describes as unchanged. One bad note never
+ * stops the batch.
  *
  * One run at a time writes to an output folder (see lock.ts), and every
- * file it writes, reads back or removes is checked to lie inside it.
+ * file it writes, reads back or removes goes through output-folder.ts,
+ * which checks that it lies inside.
  */
 import {createHash} from 'node:crypto'
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync
-} from 'node:fs'
-import {rm} from 'node:fs/promises'
+import {mkdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {setImmediate as tick} from 'node:timers/promises'
 import type {VFileMessage} from 'vfile-message'
@@ -31,6 +21,7 @@ import type {Settings} from './config.js'
 import {configured} from './control.js'
 import {Converter} from './convert-note.js'
 import type {Note} from './discover.js'
+import {type Feed, feedName, feedOf, sameFeed, writeFeed} from './emit/jsonl.js'
 import {tooLarge} from './limits.js'
 import {type Lock, LockedError, lock, lockName} from './lock.js'
 import {
@@ -43,13 +34,12 @@ import {
   writeManifest
 } from './manifest.js'
 import {fromPlain, type PlainMessage, plain} from './message.js'
+import {OutputFolder} from './output-folder.js'
 import {describe, display} from './paths.js'
 import {formatOf} from './read.js'
 import {isTransient} from './rules.js'
 import type {Done, Task} from './worker.js'
-import {compare, temporary, writeFileAtomicAsync} from './write.js'
 
-export const feedName = 'records.jsonl'
 /** Fewer notes to convert than this are converted in-process: threads would start for nothing. */
 const poolThreshold = 16
 /** How many notes may wait for their files before converting waits too. */
@@ -157,7 +147,7 @@ class Batch {
   private readonly trusted: Manifest | undefined
   private readonly manifest: Manifest
   /** Id and output of every record the feed holds. */
-  private readonly feed: [id: string, output: string][] = []
+  private readonly feed: Feed = []
   /** Which note keeps each id. */
   private readonly owners = new Map<string, string>()
   /** Files the notes of this run write. */
@@ -168,6 +158,8 @@ class Batch {
   private readonly waiting: Map<string, Entry>
   private readonly collisions: Map<string, string>
   private readonly converter: Converter
+  /** Where the files go; none for `validate`. */
+  private readonly folder: OutputFolder | undefined
   private readonly aborted: Promise<undefined>
   /** Notes handled, finished in path order once their files are written. */
   private reported = Promise.resolve()
@@ -191,6 +183,7 @@ class Batch {
       warnings: 0,
       records: 0
     }
+    this.folder = out ? new OutputFolder(out) : undefined
     this.previous = out ? this.readPrevious(out) : undefined
     const current = stamp(settings.config)
     const same = (key: keyof typeof current) => this.previous?.[key] === current[key]
@@ -205,7 +198,7 @@ class Batch {
     const inRun = new Set(notes.map((note) => note.path))
     this.waiting = new Map(Object.entries(this.previous?.notes ?? {}).filter(([file]) => inRun.has(file)))
     this.settleEarlier(inRun)
-    if (out) removeTemporaries(out)
+    this.folder?.removeTemporaries()
     this.collisions = collide(notes, this.kept)
     const threads = options.jobs > 1 && notes.length >= poolThreshold ? options.jobs : 1
     this.converter = new Converter({
@@ -256,14 +249,15 @@ class Batch {
    * the others (converted on their own) stay as they are.
    */
   private settleEarlier(inRun: ReadonlySet<string>): void {
-    const {out, cwd} = this.options
-    const walked = (this.options.walked ?? []).map((folder) => display(folder, cwd))
+    const {folder} = this
+    const {cwd} = this.options
+    const walked = (this.options.walked ?? []).map((given) => display(given, cwd))
     for (const [notePath, entry] of Object.entries(this.previous?.notes ?? {})) {
       if (inRun.has(notePath)) continue
-      if (out && walked.some((folder) => isUnder(notePath, folder))) {
+      if (folder && walked.some((given) => isUnder(notePath, given))) {
         for (const output of entry.outputs.filter((file) => !this.ours.has(file))) {
-          rmSync(inside(out, output), {force: true})
-          this.removed.push(display(inside(out, output), cwd))
+          folder.removeSync(output)
+          this.removed.push(display(folder.path(output), cwd))
         }
         continue
       }
@@ -354,17 +348,16 @@ class Batch {
     // A note stopped by a bug or a limit is converted again.
     if (!entry || entry.messages.some((message) => isTransient(message.ruleId))) return undefined
     if (entry.messages.some((message) => message.fatal === true)) return entry
-    const {out} = this.options
+    const {folder} = this
     const output = note.output
-    if (!out || !output) return undefined
+    if (!folder || !output) return undefined
     const expected = [
       output,
       ...sides
         .filter((side) => side.applies(note) && side.wanted(this.options))
         .map((side) => side.of(output))
     ]
-    const same =
-      expected.join() === entry.outputs.join() && expected.every((output) => existsSync(inside(out, output)))
+    const same = expected.join() === entry.outputs.join() && expected.every((output) => folder.exists(output))
     return same ? entry : undefined
   }
 
@@ -377,11 +370,11 @@ class Batch {
     const across = this.across(note, id)
     const valid = ![...own, ...across].some((message) => message.fatal === true)
     if (valid && id !== undefined) this.owners.set(id, note.path)
-    const {out} = this.options
+    const {folder} = this
     // Settled at once (a failed write is a message, never an unhandled rejection).
     const written = (
-      out && note.output && !this.kept.has(note.output)
-        ? this.write(out, note, note.output, valid ? prepared : undefined)
+      folder && note.output && !this.kept.has(note.output)
+        ? this.write(folder, note, note.output, valid ? prepared : undefined)
         : Promise.resolve<string[]>([])
     ).then(
       (outputs) => ({outputs}),
@@ -392,7 +385,7 @@ class Batch {
     this.reported = this.reported.then(async () => {
       const {outputs, error} = (await written) as {outputs: string[]; error?: unknown}
       if (error !== undefined) {
-        const target = display(path.join(out ?? '', note.output ?? ''), this.options.cwd)
+        const target = display(path.join(folder?.root ?? '', note.output ?? ''), this.options.cwd)
         across.push(plain('unwritable-output', `Cannot write "${target}": ${describe(error)}`))
       }
       this.finish(note, prepared, id, own, across, outputs)
@@ -428,11 +421,11 @@ class Batch {
     this.unwritten--
     const messages = [...own, ...across]
     const valid = !messages.some((message) => message.fatal === true)
-    const {out} = this.options
-    if (out && note.output) {
+    const {folder} = this
+    if (folder && note.output) {
       // Files an earlier run wrote for this note elsewhere (it was given another way) go.
       for (const output of this.waiting.get(note.path)?.outputs ?? []) {
-        if (!outputs.includes(output) && !this.ours.has(output)) rmSync(inside(out, output), {force: true})
+        if (!outputs.includes(output) && !this.ours.has(output)) folder.removeSync(output)
       }
       if (prepared.kind !== 'refused') {
         // Infos (the repairs) are not kept: an unchanged note reports its errors and warnings.
@@ -463,7 +456,7 @@ class Batch {
 
   /** Writes a valid note's files (or removes an invalid one's); the outputs on disk then. */
   private async write(
-    out: string,
+    folder: OutputFolder,
     note: Note,
     output: string,
     prepared: Prepared | undefined
@@ -471,24 +464,24 @@ class Batch {
     const own = sides.filter((side) => side.applies(note))
     const files = [output, ...own.map((side) => side.of(output))]
     if (!prepared || prepared.kind === 'refused') {
-      await Promise.all(files.map((file) => rm(inside(out, file), {force: true})))
+      await Promise.all(files.map((file) => folder.remove(file)))
       return []
     }
     if (prepared.kind === 'unchanged') return prepared.entry.outputs
     const {done} = prepared
     if (done.record === undefined) return []
     this.wrote = true
-    await writeFileAtomicAsync(inside(out, output), done.record)
+    await folder.write(output, done.record)
     const written = [output]
     for (const side of own) {
       const content = side.content(done)
-      const file = inside(out, side.of(output))
+      const file = side.of(output)
       if (content === undefined) {
-        await rm(file, {force: true})
+        await folder.remove(file)
         continue
       }
-      await writeFileAtomicAsync(file, content)
-      written.push(side.of(output))
+      await folder.write(file, content)
+      written.push(file)
     }
     return written
   }
@@ -511,19 +504,21 @@ class Batch {
    * run writes a manifest of what is on disk, and no feed.
    */
   private end(): string | undefined {
-    const {out, cwd} = this.options
-    if (!out) return undefined
+    const {folder} = this
+    const {cwd} = this.options
+    if (!folder) return undefined
+    const out = folder.root
     const manifest = this.current(!this.interrupted)
     const previous = this.previous
     const feedKept =
       previous?.complete === true &&
       !this.wrote &&
       sameFeed(feedOf(previous), this.feed) &&
-      existsSync(path.join(out, feedName))
+      folder.exists(feedName)
     try {
       if (!previous || serializeManifest(previous) !== serializeManifest(manifest))
         writeManifest(out, manifest)
-      if (!this.interrupted) this.counts.records = feedKept ? this.feed.length : writeFeed(out, this.feed)
+      if (!this.interrupted) this.counts.records = feedKept ? this.feed.length : writeFeed(folder, this.feed)
       return undefined
     } catch (error) {
       this.tryCheckpoint()
@@ -577,16 +572,6 @@ function collide(notes: readonly Note[], kept: ReadonlyMap<string, string>): Map
   return collisions
 }
 
-/** The absolute path of `output`, which must lie inside `out` (the manifest's schema guarantees it). */
-function inside(out: string, output: string): string {
-  const target = path.resolve(out, output)
-  const relative = path.relative(out, target)
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
-    throw new Error(`Refusing to touch "${output}": it is outside the output folder`)
-  }
-  return target
-}
-
 function sourceMapOf(output: string): string {
   return output.replace(/\.json$/, '.map.json')
 }
@@ -612,63 +597,6 @@ const sides: {
     content: (done) => done.text
   }
 ]
-
-/** The feed a complete manifest describes. */
-function feedOf(manifest: Manifest): [string, string][] {
-  return Object.values(manifest.notes).flatMap((entry): [string, string][] =>
-    entry.id && entry.outputs[0] ? [[entry.id, entry.outputs[0]]] : []
-  )
-}
-
-function sameFeed(a: [string, string][], b: [string, string][]): boolean {
-  const key = (feed: [string, string][]) =>
-    feed
-      .map((pair) => pair.join('\0'))
-      .sort(compare)
-      .join('\n')
-  return key(a) === key(b)
-}
-
-/** The feed, one record per line sorted by id, read back from the files written: few records are ever in memory. */
-function writeFeed(out: string, feed: [string, string][]): number {
-  const target = path.join(out, feedName)
-  const file = temporary(target)
-  const descriptor = openSync(file, 'w')
-  let records = 0
-  try {
-    for (const [, output] of feed.sort(([a], [b]) => compare(a, b))) {
-      let text: string
-      try {
-        text = readFileSync(inside(out, output), 'utf8')
-      } catch {
-        continue
-      }
-      writeSync(descriptor, `${JSON.stringify(JSON.parse(text))}\n`)
-      records++
-    }
-    closeSync(descriptor)
-    renameSync(file, target)
-  } catch (error) {
-    rmSync(file, {force: true})
-    throw error
-  }
-  return records
-}
-
-/** Temporary files a killed run left behind. */
-function removeTemporaries(folder: string): void {
-  let entries: import('node:fs').Dirent[]
-  try {
-    entries = readdirSync(folder, {withFileTypes: true})
-  } catch {
-    return
-  }
-  for (const entry of entries) {
-    const absolute = path.join(folder, entry.name)
-    if (entry.isDirectory()) removeTemporaries(absolute)
-    else if (/\.\d+-[\da-f]{8}\.tmp$/.test(entry.name)) rmSync(absolute, {force: true})
-  }
-}
 
 function isUnder(notePath: string, folder: string): boolean {
   return folder === '' || notePath.startsWith(`${folder}/`)

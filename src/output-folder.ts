@@ -1,0 +1,65 @@
+/**
+ * The output folder of a run: every file the run writes, reads back or
+ * removes there goes through it, and is checked to lie inside it first,
+ * whatever a manifest or a note's path says. Files are written atomically
+ * (a temporary file, then a rename), so a reader never sees half a file and
+ * a killed run leaves only temporaries, which the next run removes.
+ */
+import {type Dirent, existsSync, readdirSync, readFileSync, rmSync} from 'node:fs'
+import {rm} from 'node:fs/promises'
+import path from 'node:path'
+import {writeFileAtomic, writeFileAtomicAsync} from './write.js'
+
+export class OutputFolder {
+  /** `root`: the folder, absolute. */
+  constructor(readonly root: string) {}
+
+  /** The absolute path of `file` (relative to the folder), which must lie inside it. */
+  path(file: string): string {
+    const target = path.resolve(this.root, file)
+    const relative = path.relative(this.root, target)
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+      throw new Error(`Refusing to touch "${file}": it is outside the output folder`)
+    }
+    return target
+  }
+
+  exists(file: string): boolean {
+    return existsSync(this.path(file))
+  }
+
+  read(file: string): string {
+    return readFileSync(this.path(file), 'utf8')
+  }
+
+  write(file: string, content: string): Promise<void> {
+    return writeFileAtomicAsync(this.path(file), content)
+  }
+
+  writeSync(file: string, content: string): void {
+    writeFileAtomic(this.path(file), content)
+  }
+
+  remove(file: string): Promise<void> {
+    return rm(this.path(file), {force: true})
+  }
+
+  removeSync(file: string): void {
+    rmSync(this.path(file), {force: true})
+  }
+
+  /** Removes the temporary files a killed run left behind. */
+  removeTemporaries(folder = this.root): void {
+    let entries: Dirent[]
+    try {
+      entries = readdirSync(folder, {withFileTypes: true})
+    } catch {
+      return
+    }
+    for (const entry of entries) {
+      const absolute = path.join(folder, entry.name)
+      if (entry.isDirectory()) this.removeTemporaries(absolute)
+      else if (/\.\d+-[\da-f]{8}\.tmp$/.test(entry.name)) rmSync(absolute, {force: true})
+    }
+  }
+}

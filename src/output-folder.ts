@@ -8,7 +8,7 @@
 import {type Dirent, existsSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import {rm} from 'node:fs/promises'
 import path from 'node:path'
-import {writeFileAtomic, writeFileAtomicAsync} from './write.js'
+import {writeFileAtomicAsync} from './write.js'
 
 export class OutputFolder {
   /** `root`: the folder, absolute. */
@@ -34,10 +34,6 @@ export class OutputFolder {
 
   write(file: string, content: string): Promise<void> {
     return writeFileAtomicAsync(this.path(file), content)
-  }
-
-  writeSync(file: string, content: string): void {
-    writeFileAtomic(this.path(file), content)
   }
 
   remove(file: string): Promise<void> {

@@ -33,15 +33,26 @@ export interface Rebuilt {
 /**
  * The document format of a file, from its extension, or else from its first
  * bytes (a note read from standard input has no useful name); none for a
- * text note.
+ * text note. Cheap for a text note: it is asked of every note of a batch.
  */
 export function formatOf(filePath: string | undefined, bytes?: Uint8Array): DocumentFormat | undefined {
   const extension = path.extname(filePath ?? '').toLowerCase()
   if (extension === '.pdf' || extension === '.docx') return extension.slice(1) as DocumentFormat
-  const start = bytes ? Buffer.from(bytes.subarray(0, 2048)).toString('latin1') : ''
-  if (start.startsWith('%PDF-')) return 'pdf'
+  if (!bytes) return undefined
+  if (startsWith(bytes, pdfMagic)) return 'pdf'
   // A zip whose first entries are a Word document's.
-  return start.startsWith('PK\x03\x04') && /\[Content_Types\]\.xml|word\//.test(start) ? 'docx' : undefined
+  if (!startsWith(bytes, zipMagic)) return undefined
+  const start = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 2048)).toString(
+    'latin1'
+  )
+  return /\[Content_Types\]\.xml|word\//.test(start) ? 'docx' : undefined
+}
+
+const pdfMagic = [0x25, 0x50, 0x44, 0x46, 0x2d]
+const zipMagic = [0x50, 0x4b, 0x03, 0x04]
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, index) => bytes[index] === byte)
 }
 
 /** The Markdown rebuilt from a document, and for a PDF where each line was read. */

@@ -601,40 +601,38 @@ describe('the participants block', () => {
     )
   })
 
-  it('reads a group of observers under a nested "Participants" item, and a language list as extra', () => {
-    const source = note('en', [
-      ...header.map((line) => `- ${line}`),
-      '- Participants:',
-      '  - States: Ghana',
-      '  - Observers: European Union',
-      '  - Languages: English, French'
-    ])
-    const record = convert(source).record
-    expect(record?.participants).toEqual([
-      {category: 'states', label: 'States', entries: [{name: 'Ghana', countryCode: 'GH'}]},
-      {category: 'other', label: 'Observers', entries: [{name: 'European Union', acronym: 'EU', org: 'eu'}]}
-    ])
-    expect(record?.extra).toEqual([{label: 'Languages', value: 'English, French'}])
-    expect(messages(source)).toEqual([
-      '9:5 info Kept field "Languages" in "extra": it is not a header field infonote knows unknown-field'
-    ])
-  })
-
-  it('reads a group of observers under a nested "Participants" item, and a role after it as extra', () => {
-    const source = note('en', [
-      ...header.map((line) => `- ${line}`),
-      '- Participants:',
-      '  - States: Ghana',
-      '  - Observers: European Union',
-      '- Moderator: Jane Doe'
-    ])
-    const record = convert(source).record
-    expect(record?.participants).toEqual([
-      {category: 'states', label: 'States', entries: [{name: 'Ghana', countryCode: 'GH'}]},
-      {category: 'other', label: 'Observers', entries: [{name: 'European Union', acronym: 'EU', org: 'eu'}]}
-    ])
-    expect(record?.extra).toEqual([{label: 'Moderator', value: 'Jane Doe'}])
-  })
+  it.each([
+    [
+      'a language list',
+      '  - Languages: English, French',
+      {label: 'Languages', value: 'English, French'},
+      ['9:5 info Kept field "Languages" in "extra": it is not a header field infonote knows unknown-field']
+    ],
+    [
+      'a role after it',
+      '- Moderator: Jane Doe',
+      {label: 'Moderator', value: 'Jane Doe'},
+      ['9:3 info Kept field "Moderator" in "extra": it is not a header field infonote knows unknown-field']
+    ]
+  ])(
+    'reads a group of observers under a nested "Participants" item, and %s as extra',
+    (_, last, extra, lines) => {
+      const source = note('en', [
+        ...header.map((line) => `- ${line}`),
+        '- Participants:',
+        '  - States: Ghana',
+        '  - Observers: European Union',
+        last
+      ])
+      const record = convert(source).record
+      expect(record?.participants).toEqual([
+        {category: 'states', label: 'States', entries: [{name: 'Ghana', countryCode: 'GH'}]},
+        {category: 'other', label: 'Observers', entries: [{name: 'European Union', acronym: 'EU', org: 'eu'}]}
+      ])
+      expect(record?.extra).toEqual([extra])
+      expect(messages(source)).toEqual(lines)
+    }
+  )
 
   it('keeps one person’s role and a contact in extra', () => {
     const source = note('en', [

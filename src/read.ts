@@ -56,7 +56,7 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 }
 
 /** The Markdown rebuilt from a document, and for a PDF where each line was read. */
-export async function markdownOf(
+async function markdownOf(
   bytes: Uint8Array,
   format: DocumentFormat
 ): Promise<{markdown: string; map?: LineMap}> {

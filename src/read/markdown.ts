@@ -62,7 +62,7 @@ export class MarkdownWriter {
  * page}`. The start of the file (where messages about the whole note are)
  * stays the start of the file.
  */
-export function originOf(map: LineMap, point: Point): Point | undefined {
+function originOf(map: LineMap, point: Point): Point | undefined {
   if (point.line === 1 && point.column === 1) return {line: 1, column: 1}
   // A point on a line of markup only (a blank line) is placed at the text before it.
   let index = Math.min(point.line, map.length) - 1

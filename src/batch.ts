@@ -84,6 +84,8 @@ export interface NoteResult {
   /** Its messages, in the order found. */
   messages: VFileMessage[]
   status: Status
+  /** A valid note's record, as `convert` writes it, when it was converted in this run. */
+  record?: string
 }
 
 /** Messages about a file that is not a note (the manifest). */
@@ -451,7 +453,8 @@ class Batch {
     this.counts[status]++
     this.counts.errors += messages.filter((message) => message.fatal === true).length
     this.counts.warnings += messages.filter((message) => message.fatal === false).length
-    this.options.onNote?.({note, messages: messages.map(fromPlain), status})
+    const record = valid && prepared.kind === 'converted' ? prepared.done.record : undefined
+    this.options.onNote?.({note, messages: messages.map(fromPlain), status, ...(record ? {record} : {})})
   }
 
   /** Writes a valid note's files (or removes an invalid one's); the outputs on disk then. */

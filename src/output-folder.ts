@@ -5,10 +5,29 @@
  * (a temporary file, then a rename), so a reader never sees half a file and
  * a killed run leaves only temporaries, which the next run removes.
  */
-import {type Dirent, existsSync, readdirSync, readFileSync, rmSync} from 'node:fs'
+import {
+  closeSync,
+  type Dirent,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync
+} from 'node:fs'
 import {rm} from 'node:fs/promises'
 import path from 'node:path'
-import {writeFileAtomicAsync} from './write.js'
+import {temporary, writeFileAtomicAsync} from './write.js'
+
+/** A file written piece by piece to a temporary file, put in place by `commit`. */
+export interface Stream {
+  write(text: string): void
+  commit(): void
+  /** Removes the temporary file: nothing is put in place. */
+  discard(): void
+}
 
 export class OutputFolder {
   /** `root`: the folder, absolute. */
@@ -34,6 +53,32 @@ export class OutputFolder {
 
   write(file: string, content: string): Promise<void> {
     return writeFileAtomicAsync(this.path(file), content)
+  }
+
+  /** Opens `file` to be written piece by piece; it replaces the old one only on `commit`. */
+  stream(file: string): Stream {
+    const target = this.path(file)
+    mkdirSync(path.dirname(target), {recursive: true})
+    const temporaryFile = temporary(target)
+    const descriptor = openSync(temporaryFile, 'w')
+    let open = true
+    const close = () => {
+      if (open) closeSync(descriptor)
+      open = false
+    }
+    return {
+      write: (text) => {
+        writeSync(descriptor, text)
+      },
+      commit: () => {
+        close()
+        renameSync(temporaryFile, target)
+      },
+      discard: () => {
+        close()
+        rmSync(temporaryFile, {force: true})
+      }
+    }
   }
 
   remove(file: string): Promise<void> {

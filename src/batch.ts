@@ -17,11 +17,12 @@ import {mkdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {setImmediate as tick} from 'node:timers/promises'
 import type {VFileMessage} from 'vfile-message'
+import {type Catalog, catalogOf, sameCatalog, writeBatchFiles} from './batch/catalog.js'
 import type {Settings} from './config.js'
 import {configured} from './control.js'
 import {Converter} from './convert-note.js'
 import type {Note} from './discover.js'
-import {type Feed, feedName, feedOf, sameFeed, writeFeed} from './emit/jsonl.js'
+import {feedName, jsonl} from './emit/jsonl.js'
 import {tooLarge} from './limits.js'
 import {type Lock, LockedError, lock, lockName} from './lock.js'
 import {
@@ -149,7 +150,7 @@ class Batch {
   private readonly trusted: Manifest | undefined
   private readonly manifest: Manifest
   /** Id and output of every record the feed holds. */
-  private readonly feed: Feed = []
+  private readonly feed: Catalog = []
   /** Which note keeps each id. */
   private readonly owners = new Map<string, string>()
   /** Files the notes of this run write. */
@@ -516,12 +517,15 @@ class Batch {
     const feedKept =
       previous?.complete === true &&
       !this.wrote &&
-      sameFeed(feedOf(previous), this.feed) &&
+      sameCatalog(catalogOf(previous), this.feed) &&
       folder.exists(feedName)
     try {
       if (!previous || serializeManifest(previous) !== serializeManifest(manifest))
         writeManifest(out, manifest)
-      if (!this.interrupted) this.counts.records = feedKept ? this.feed.length : writeFeed(folder, this.feed)
+      if (!this.interrupted)
+        this.counts.records = feedKept
+          ? this.feed.length
+          : writeBatchFiles(folder, [jsonl], this.feed, {sourceMap: false, keepText: false, csvBom: false})
       return undefined
     } catch (error) {
       this.tryCheckpoint()

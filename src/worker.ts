@@ -7,12 +7,12 @@ import {isMainThread, parentPort, workerData} from 'node:worker_threads'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {type Settings, settingsFrom} from './config.js'
+import {serializeRecord, serializeSourceMap} from './emit/json.js'
 import type {Config} from './generated/config.js'
 import {type PlainMessage, toPlain} from './message.js'
 import {convertAnyFile, convertFile} from './pipeline.js'
 import {withPlaces} from './read/markdown.js'
 import {type DocumentFormat, formatOf, rebuild} from './read.js'
-import {serializeRecord, serializeSourceMap} from './write.js'
 
 export interface Task {
   path: string

@@ -1,12 +1,13 @@
 /**
- * Many notes at once. Notes are converted on a pool of worker threads (or
- * in-process), and handled one by one in path order, so that the output does
- * not depend on the number of threads: the checks across the batch
- * (`output-collision`, `duplicate-id`: the path that sorts first keeps an
- * id), the output files, the manifest. Only ids and output paths are kept;
- * the feed is written at the end from the files (emit/jsonl.ts). A re-run
- * skips the notes the manifest describes as unchanged. One bad note never
- * stops the batch.
+ * Many notes at once: a plan (batch/plan.ts), the conversion of the notes
+ * on a pool of worker threads (or in-process), then, one by one in path
+ * order so that nothing depends on the number of threads, the checks
+ * across the batch (batch/checks.ts), each note's files and its manifest
+ * entry. What is written is the emitters' business (emit/): each valid
+ * note's files come back from the conversion; only ids and file names are
+ * kept, and the batch files (the feed, the CSV tables) are written at the
+ * end from the record files (batch/catalog.ts). A re-run skips the notes the
+ * manifest describes as unchanged. One bad note never stops the batch.
  *
  * One run at a time writes to an output folder (see lock.ts), and every
  * file it writes, reads back or removes goes through output-folder.ts,
@@ -17,14 +18,17 @@ import {mkdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {setImmediate as tick} from 'node:timers/promises'
 import type {VFileMessage} from 'vfile-message'
-import {type Catalog, catalogOf, sameCatalog, writeBatchFiles} from './batch/catalog.js'
+import {type Catalog, catalogOf, recordFileOf, sameCatalog, writeBatchFiles} from './batch/catalog.js'
+import {across, type Collisions, collide} from './batch/checks.js'
+import {type Plan, plan} from './batch/plan.js'
 import type {Settings} from './config.js'
 import {configured} from './control.js'
 import {Converter} from './convert-note.js'
 import type {Note} from './discover.js'
-import {feedName, jsonl} from './emit/jsonl.js'
+import {allSuffixes, noOptions, type Outputs, outputsOf, suffixesOf} from './emit/emitters.js'
+import {feedName} from './emit/jsonl.js'
 import {tooLarge} from './limits.js'
-import {type Lock, LockedError, lock, lockName} from './lock.js'
+import {type Lock, LockedError, lock} from './lock.js'
 import {
   type Entry,
   type Manifest,
@@ -47,12 +51,6 @@ const poolThreshold = 16
 const maxUnwritten = 64
 /** At least this often (ms), the batch lets signals and progress through. */
 const yieldEvery = 100
-/** infonote's own files in an output folder: no note's output may replace one. */
-const ownFiles: Record<string, string> = {
-  [manifestName]: 'manifest',
-  [feedName]: 'feed',
-  [lockName]: 'lock file'
-}
 
 export interface BatchOptions {
   cwd: string
@@ -63,9 +61,8 @@ export interface BatchOptions {
   out?: string
   /** Convert every note, even those the manifest says are unchanged. */
   force?: boolean
-  sourceMap?: boolean
-  /** Write the Markdown rebuilt from each PDF or Word note beside its record (`<stem>.md`). */
-  keepText?: boolean
+  /** What is written: by default (`outputsOf()`) each record and the feed; without `out` nothing, and a valid note's record is handed to `onNote` only when `json` is chosen. */
+  outputs?: Outputs
   /** Folders searched in this run (absolute): outputs of notes gone from them are removed. */
   walked?: readonly string[]
   signal?: AbortSignal
@@ -145,21 +142,17 @@ class Batch {
   private readonly counts: Outcome['counts']
   private readonly files: FileResult[] = []
   private readonly removed: string[] = []
+  private readonly outputs: Outputs
   private readonly previous: Manifest | undefined
   /** The previous manifest, when its entries may be trusted to skip notes. */
   private readonly trusted: Manifest | undefined
   private readonly manifest: Manifest
-  /** Id and output of every record the feed holds. */
-  private readonly feed: Catalog = []
+  private readonly plan: Plan
+  /** Id and record file of every record the batch files hold. */
+  private readonly catalog: Catalog = []
   /** Which note keeps each id. */
   private readonly owners = new Map<string, string>()
-  /** Files the notes of this run write. */
-  private readonly ours: Set<string>
-  /** Files of notes converted on their own in earlier runs, with their note. */
-  private readonly kept = new Map<string, string>()
-  /** Earlier entries of the notes of this run not handled yet. */
-  private readonly waiting: Map<string, Entry>
-  private readonly collisions: Map<string, string>
+  private readonly collisions: Collisions
   private readonly converter: Converter
   /** Where the files go; none for `validate`. */
   private readonly folder: OutputFolder | undefined
@@ -167,7 +160,7 @@ class Batch {
   /** Notes handled, finished in path order once their files are written. */
   private reported = Promise.resolve()
   private unwritten = 0
-  /** A record file was written: the feed is written again. */
+  /** A note's file was written: the batch files are written again. */
   private wrote = false
   private interrupted = false
 
@@ -175,7 +168,7 @@ class Batch {
     private readonly notes: readonly Note[],
     private readonly options: BatchOptions
   ) {
-    const {out, settings} = options
+    const {out, settings, cwd} = options
     this.counts = {
       notes: notes.length,
       converted: 0,
@@ -186,6 +179,7 @@ class Batch {
       warnings: 0,
       records: 0
     }
+    this.outputs = options.outputs ?? (out ? outputsOf() : {notes: [], batch: [], options: noOptions})
     this.folder = out ? new OutputFolder(out) : undefined
     this.previous = out ? this.readPrevious(out) : undefined
     const current = stamp(settings.config)
@@ -193,16 +187,11 @@ class Batch {
     this.trusted =
       !options.force && same('tool') && same('schema') && same('config') ? this.previous : undefined
     this.manifest = {...current, complete: false, notes: {}}
-    this.ours = new Set(
-      notes.flatMap((note) =>
-        note.output ? [note.output, ...sides.map((side) => side.of(note.output ?? ''))] : []
-      )
-    )
-    const inRun = new Set(notes.map((note) => note.path))
-    this.waiting = new Map(Object.entries(this.previous?.notes ?? {}).filter(([file]) => inRun.has(file)))
-    this.settleEarlier(inRun)
+    const walked = out ? (options.walked ?? []).map((given) => display(given, cwd)) : []
+    this.plan = plan(notes, this.previous, walked, possibleFiles)
+    this.settleEarlier()
     this.folder?.removeTemporaries()
-    this.collisions = collide(notes, this.kept)
+    this.collisions = collide(notes, possibleFiles, this.plan.keptFiles, batchFiles(this.outputs))
     const threads = options.jobs > 1 && notes.length >= poolThreshold ? options.jobs : 1
     this.converter = new Converter({
       settings,
@@ -220,7 +209,7 @@ class Batch {
       await this.reported
       await this.converter.destroy()
     }
-    // A signal after the last note still stops the run before its feed.
+    // A signal after the last note still stops the run before its batch files.
     if (this.options.signal?.aborted) this.interrupted = true
     const feedError = this.end()
     return {
@@ -248,27 +237,21 @@ class Batch {
 
   /**
    * Notes of earlier runs that are not in this one: those gone from a folder
-   * searched now lose their outputs (unless a note of this run writes them);
-   * the others (converted on their own) stay as they are.
+   * searched now lose their outputs; the others (converted on their own)
+   * stay as they are, in the manifest and the batch files.
    */
-  private settleEarlier(inRun: ReadonlySet<string>): void {
+  private settleEarlier(): void {
     const {folder} = this
-    const {cwd} = this.options
-    const walked = (this.options.walked ?? []).map((given) => display(given, cwd))
-    for (const [notePath, entry] of Object.entries(this.previous?.notes ?? {})) {
-      if (inRun.has(notePath)) continue
-      if (folder && walked.some((given) => isUnder(notePath, given))) {
-        for (const output of entry.outputs.filter((file) => !this.ours.has(file))) {
-          folder.removeSync(output)
-          this.removed.push(display(folder.path(output), cwd))
-        }
-        continue
-      }
+    for (const output of this.plan.removals) {
+      folder?.removeSync(output)
+      if (folder) this.removed.push(display(folder.path(output), this.options.cwd))
+    }
+    for (const [notePath, entry] of Object.entries(this.plan.kept)) {
       this.manifest.notes[notePath] = entry
-      for (const output of entry.outputs) this.kept.set(output, notePath)
-      if (entry.id && entry.outputs[0]) {
+      const record = recordFileOf(entry)
+      if (entry.id && record) {
         this.owners.set(entry.id, notePath)
-        this.feed.push([entry.id, entry.outputs[0]])
+        this.catalog.push([entry.id, record])
       }
     }
   }
@@ -316,8 +299,7 @@ class Batch {
       path: note.path,
       bytes,
       config: this.options.settings.config,
-      sourceMap: this.options.sourceMap === true,
-      keepText: this.options.keepText === true
+      files: suffixesOf(this.outputs, isDocument(note))
     }
     return this.converter.convert(task).then((done): Prepared => ({kind: 'converted', sha256, stamp, done}))
   }
@@ -352,15 +334,9 @@ class Batch {
     if (!entry || entry.messages.some((message) => isTransient(message.ruleId))) return undefined
     if (entry.messages.some((message) => message.fatal === true)) return entry
     const {folder} = this
-    const output = note.output
-    if (!folder || !output) return undefined
-    const expected = [
-      output,
-      ...sides
-        .filter((side) => side.applies(note) && side.wanted(this.options))
-        .map((side) => side.of(output))
-    ]
-    const same = expected.join() === entry.outputs.join() && expected.every((output) => folder.exists(output))
+    if (!folder || !note.output) return undefined
+    const expected = suffixesOf(this.outputs, isDocument(note)).map((suffix) => stemOf(note) + suffix)
+    const same = expected.join() === entry.outputs.join() && expected.every((file) => folder.exists(file))
     return same ? entry : undefined
   }
 
@@ -370,14 +346,14 @@ class Batch {
       prepared.kind === 'refused'
         ? undefined
         : (prepared.kind === 'unchanged' ? prepared.entry : prepared.done).id
-    const across = this.across(note, id)
-    const valid = ![...own, ...across].some((message) => message.fatal === true)
+    const checks = across(note, id, this.collisions, this.owners)
+    const valid = ![...own, ...checks].some((message) => message.fatal === true)
     if (valid && id !== undefined) this.owners.set(id, note.path)
     const {folder} = this
     // Settled at once (a failed write is a message, never an unhandled rejection).
     const written = (
-      folder && note.output && !this.kept.has(note.output)
-        ? this.write(folder, note, note.output, valid ? prepared : undefined)
+      folder && note.output && !this.plan.keptFiles.has(note.output)
+        ? this.write(folder, note, valid ? prepared : undefined)
         : Promise.resolve<string[]>([])
     ).then(
       (outputs) => ({outputs}),
@@ -389,110 +365,84 @@ class Batch {
       const {outputs, error} = (await written) as {outputs: string[]; error?: unknown}
       if (error !== undefined) {
         const target = display(path.join(folder?.root ?? '', note.output ?? ''), this.options.cwd)
-        across.push(plain('unwritable-output', `Cannot write "${target}": ${describe(error)}`))
+        checks.push(plain('unwritable-output', `Cannot write "${target}": ${describe(error)}`))
       }
-      this.finish(note, prepared, id, own, across, outputs)
+      this.finish(note, prepared, [...own, ...checks], outputs)
     })
   }
 
-  /** The checks across the batch: one note per output file, one note per id. */
-  private across(note: Note, id: string | undefined): PlainMessage[] {
-    const others = this.collisions.get(note.path)
-    if (others) {
-      return [
-        plain(
-          'output-collision',
-          `Output "${note.output}" is also the output of ${others}, expected one note per output file`
-        )
-      ]
-    }
-    const owner = id === undefined ? undefined : this.owners.get(id)
-    if (id !== undefined && owner !== undefined && owner !== note.path) {
-      return [plain('duplicate-id', `Duplicate id "${id}", already used by "${owner}"`)]
-    }
-    return []
-  }
-
-  private finish(
-    note: Note,
-    prepared: Prepared,
-    id: string | undefined,
-    own: PlainMessage[],
-    across: PlainMessage[],
-    outputs: string[]
-  ): void {
+  private finish(note: Note, prepared: Prepared, messages: PlainMessage[], outputs: string[]): void {
     this.unwritten--
-    const messages = [...own, ...across]
     const valid = !messages.some((message) => message.fatal === true)
+    const id =
+      prepared.kind === 'refused'
+        ? undefined
+        : (prepared.kind === 'unchanged' ? prepared.entry : prepared.done).id
     const {folder} = this
     if (folder && note.output) {
       // Files an earlier run wrote for this note elsewhere (it was given another way) go.
-      for (const output of this.waiting.get(note.path)?.outputs ?? []) {
-        if (!outputs.includes(output) && !this.ours.has(output)) folder.removeSync(output)
+      for (const output of this.plan.earlier.get(note.path)?.outputs ?? []) {
+        if (!outputs.includes(output) && !this.plan.ours.has(output)) folder.removeSync(output)
       }
       if (prepared.kind !== 'refused') {
-        // Infos (the repairs) are not kept: an unchanged note reports its errors and warnings.
+        // Infos (the repairs) are not kept, nor the checks across the batch: an unchanged note reports its errors and warnings.
         this.manifest.notes[note.path] = {
           sha256: prepared.sha256,
           ...prepared.stamp,
           ...(valid && id ? {id} : {}),
           outputs,
-          messages: own.filter((message) => message.fatal !== undefined)
+          messages: ownMessages(prepared).filter((message) => message.fatal !== undefined)
         }
       }
-      if (valid && id !== undefined) this.feed.push([id, note.output])
+      if (valid && id !== undefined) this.catalog.push([id, note.output])
     }
-    this.waiting.delete(note.path)
-    const status: Status =
-      prepared.kind === 'refused'
-        ? prepared.message.ruleId === 'unreadable-file'
-          ? 'unreadable'
-          : 'invalid'
-        : !valid
-          ? 'invalid'
-          : prepared.kind
-    this.counts[status]++
-    this.counts.errors += messages.filter((message) => message.fatal === true).length
-    this.counts.warnings += messages.filter((message) => message.fatal === false).length
-    const record = valid && prepared.kind === 'converted' ? prepared.done.record : undefined
-    this.options.onNote?.({note, messages: messages.map(fromPlain), status, ...(record ? {record} : {})})
+    this.plan.earlier.delete(note.path)
+    this.count(prepared, valid, messages)
+    const record = valid && prepared.kind === 'converted' ? prepared.done.files?.['.json'] : undefined
+    this.options.onNote?.({
+      note,
+      messages: messages.map(fromPlain),
+      status: statusOf(prepared, valid),
+      ...(record ? {record} : {})
+    })
   }
 
-  /** Writes a valid note's files (or removes an invalid one's); the outputs on disk then. */
-  private async write(
-    folder: OutputFolder,
-    note: Note,
-    output: string,
-    prepared: Prepared | undefined
-  ): Promise<string[]> {
-    const own = sides.filter((side) => side.applies(note))
-    const files = [output, ...own.map((side) => side.of(output))]
+  private count(prepared: Prepared, valid: boolean, messages: PlainMessage[]): void {
+    this.counts[statusOf(prepared, valid)]++
+    this.counts.errors += messages.filter((message) => message.fatal === true).length
+    this.counts.warnings += messages.filter((message) => message.fatal === false).length
+  }
+
+  /**
+   * Writes a valid note's files and removes the others it may have had (an
+   * invalid note keeps none); gives the files on disk then.
+   */
+  private async write(folder: OutputFolder, note: Note, prepared: Prepared | undefined): Promise<string[]> {
+    const stem = stemOf(note)
     if (!prepared || prepared.kind === 'refused') {
-      await Promise.all(files.map((file) => folder.remove(file)))
+      await Promise.all(allSuffixes.map((suffix) => folder.remove(stem + suffix)))
       return []
     }
     if (prepared.kind === 'unchanged') return prepared.entry.outputs
-    const {done} = prepared
-    if (done.record === undefined) return []
-    this.wrote = true
-    await folder.write(output, done.record)
-    const written = [output]
-    for (const side of own) {
-      const content = side.content(done)
-      const file = side.of(output)
+    const files = prepared.done.files ?? {}
+    const written: string[] = []
+    for (const suffix of allSuffixes) {
+      const content = files[suffix]
       if (content === undefined) {
-        await folder.remove(file)
+        await folder.remove(stem + suffix)
         continue
       }
-      await folder.write(file, content)
-      written.push(file)
+      this.wrote = true
+      await folder.write(stem + suffix, content)
+      written.push(stem + suffix)
     }
     return written
   }
 
   /** The manifest of what is on disk now: notes handled, and the earlier entries of those not yet. */
   private current(complete: boolean): Manifest {
-    return {...this.manifest, complete, notes: {...Object.fromEntries(this.waiting), ...this.manifest.notes}}
+    const notes = {...Object.fromEntries(this.plan.earlier), ...this.manifest.notes}
+    return {...this.manifest, complete, notes}
   }
 
   /** A checkpoint on the way: if it cannot be written, the one at the end says so. */
@@ -503,35 +453,51 @@ class Batch {
   }
 
   /**
-   * The manifest and the feed, each written only when it differs from what
-   * the last run left: a run that changes nothing rewrites neither. A stopped
-   * run writes a manifest of what is on disk, and no feed.
+   * The manifest and the batch files, each written only when it differs
+   * from what the last run left: a run that changes nothing rewrites
+   * nothing. A stopped run writes a manifest of what is on disk, and no
+   * batch file.
    */
   private end(): string | undefined {
     const {folder} = this
-    const {cwd} = this.options
     if (!folder) return undefined
-    const out = folder.root
     const manifest = this.current(!this.interrupted)
-    const previous = this.previous
-    const feedKept =
-      previous?.complete === true &&
-      !this.wrote &&
-      sameCatalog(catalogOf(previous), this.feed) &&
-      folder.exists(feedName)
+    const {previous} = this
+    const emitted = {
+      files: this.outputs.batch.flatMap((emitter) => emitter.files),
+      options: this.outputs.options
+    }
+    if (!this.interrupted) manifest.emitted = emitted
+    else if (previous?.emitted) manifest.emitted = previous.emitted
     try {
       if (!previous || serializeManifest(previous) !== serializeManifest(manifest))
-        writeManifest(out, manifest)
-      if (!this.interrupted)
-        this.counts.records = feedKept
-          ? this.feed.length
-          : writeBatchFiles(folder, [jsonl], this.feed, {sourceMap: false, keepText: false, csvBom: false})
+        writeManifest(folder.root, manifest)
+      if (!this.interrupted) this.counts.records = this.writeBatchFiles(folder)
       return undefined
     } catch (error) {
       this.tryCheckpoint()
-      const files = this.interrupted ? [manifestName] : [manifestName, feedName]
-      return `Cannot write "${files.map((name) => display(path.join(out, name), cwd)).join('" and "')}": ${describe(error)}`
+      const names = [manifestName, ...(this.interrupted ? [] : emitted.files)]
+      const shown = names.map((name) => display(path.join(folder.root, name), this.options.cwd))
+      return `Cannot write "${shown.join('" and "')}": ${describe(error)}`
     }
+  }
+
+  /** The batch emitters' files whose records or options changed, and the stale ones removed; the number of records. */
+  private writeBatchFiles(folder: OutputFolder): number {
+    const {previous, catalog} = this
+    const {batch, options} = this.outputs
+    const before = previous?.emitted ?? {files: previous ? [feedName] : [], options: noOptions}
+    const files = batch.flatMap((emitter) => emitter.files)
+    for (const file of before.files.filter((file) => !files.includes(file))) folder.removeSync(file)
+    const same =
+      previous?.complete === true &&
+      !this.wrote &&
+      JSON.stringify(before.options) === JSON.stringify(options) &&
+      sameCatalog(catalogOf(previous), catalog)
+    const stale = batch.filter(
+      (emitter) => !same || !emitter.files.every((file) => before.files.includes(file) && folder.exists(file))
+    )
+    return stale.length > 0 ? writeBatchFiles(folder, stale, catalog, options) : catalog.length
   }
 }
 
@@ -544,67 +510,29 @@ function ownMessages(prepared: Prepared): PlainMessage[] {
   return prepared.kind === 'unchanged' ? prepared.entry.messages : prepared.done.messages
 }
 
-/**
- * Notes whose files would be written over another's, each with the others
- * named: two notes of the run, a note converted on its own earlier, or one of
- * infonote's own files.
- */
-function collide(notes: readonly Note[], kept: ReadonlyMap<string, string>): Map<string, string> {
-  // A note's source map (`a.map.json`) is a file too: it may be another note's record.
-  const byOutput = new Map<string, Note[]>()
-  for (const note of notes) {
-    for (const output of note.output ? [note.output, sourceMapOf(note.output)] : []) {
-      byOutput.set(output, [...(byOutput.get(output) ?? []), note])
-    }
-  }
-  const collisions = new Map<string, string>()
-  for (const [output, group] of byOutput) {
-    const owner = kept.get(output)
-    const own = ownFiles[output]
-    if (owner || own) {
-      for (const note of group) collisions.set(note.path, own ? `infonote's ${own}` : `"${owner}"`)
-      continue
-    }
-    if (group.length < 2) continue
-    for (const note of group) {
-      collisions.set(
-        note.path,
-        group
-          .filter((other) => other !== note)
-          .map((other) => `"${other.path}"`)
-          .join(', ')
-      )
-    }
-  }
-  return collisions
+function statusOf(prepared: Prepared, valid: boolean): Status {
+  if (prepared.kind === 'refused')
+    return prepared.message.ruleId === 'unreadable-file' ? 'unreadable' : 'invalid'
+  return valid ? prepared.kind : 'invalid'
 }
 
-function sourceMapOf(output: string): string {
-  return output.replace(/\.json$/, '.map.json')
+/** Where a note's files go: its record file without `.json`. */
+function stemOf(note: Note): string {
+  return (note.output ?? '').replace(/\.json$/, '')
 }
 
-/** The files a note may write beside its record (`a.json`): when, and what they hold. */
-const sides: {
-  of(output: string): string
-  /** Whether a note can have this file: a text note has no rebuilt text. */
-  applies(note: Note): boolean
-  wanted(options: BatchOptions): boolean
-  content(done: Done): string | undefined
-}[] = [
-  {
-    of: sourceMapOf,
-    applies: () => true,
-    wanted: (options) => options.sourceMap === true,
-    content: (done) => done.map
-  },
-  {
-    of: (output) => output.replace(/\.json$/, '.md'),
-    applies: (note) => formatOf(note.path) !== undefined,
-    wanted: (options) => options.keepText === true,
-    content: (done) => done.text
-  }
-]
+/** Every file a note may have, whatever this run writes. */
+function possibleFiles(note: Note): string[] {
+  return note.output ? allSuffixes.map((suffix) => stemOf(note) + suffix) : []
+}
 
-function isUnder(notePath: string, folder: string): boolean {
-  return folder === '' || notePath.startsWith(`${folder}/`)
+/** The batch files of every emitter, which no note's file may replace. */
+function batchFiles(outputs: Outputs): Record<string, string> {
+  return Object.fromEntries(
+    outputs.batch.flatMap((emitter) => emitter.files.map((file) => [file, `${emitter.name} output`]))
+  )
+}
+
+function isDocument(note: Note): boolean {
+  return formatOf(note.path) !== undefined
 }

@@ -91,7 +91,7 @@ async function textOf(
       path: shown,
       bytes,
       config: settings.config,
-      sourceMap: false,
+      files: [],
       textOnly: {pages: options.pages === true}
     }
     return await converter.convert(task)

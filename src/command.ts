@@ -8,7 +8,8 @@ import {type NoteResult, type Outcome, runBatch} from './batch.js'
 import {printText} from './command-text.js'
 import {loadSettings, UsageError} from './config.js'
 import {discover} from './discover.js'
-import {feedName} from './emit/jsonl.js'
+import type {EmitOptions} from './emit/emitter.js'
+import {type Outputs, outputsOf} from './emit/emitters.js'
 import {type FileReport, type Format, format, formats, plural, sortMessages, visible} from './format.js'
 import {version} from './generated/versions.js'
 import {LockedError} from './lock.js'
@@ -39,6 +40,7 @@ validated against schemas/information-note.schema.json.
 Commands:
   convert <path>...   write <out>/<note>.json for each valid note and
                       <out>/records.jsonl with all of them, sorted by id
+                      (or the outputs --emit chooses)
   validate <path>...  check the notes and print their problems; write nothing
   text <file>         print the Markdown infonote reads from a PDF or Word
                       file (or the text of a text note)
@@ -50,6 +52,12 @@ PDF give page:line (the line on that page) where others give line:column.
 
 Options:
   -o, --out <dir>            output folder of convert (default: output)
+      --emit <list>          convert: the outputs to write, comma-separated:
+                             json (<note>.json), jsonl (records.jsonl),
+                             jsonld (<note>.jsonld), csv (events.csv and
+                             the other tables); default json,jsonl
+      --csv-bom              convert: start each CSV table with a byte
+                             order mark, for spreadsheets
       --source-map           convert: also write <note>.map.json, the source
                              range of every value of the record
       --keep-text            convert: also write <note>.md, the Markdown
@@ -79,6 +87,8 @@ stopped by SIGINT and SIGTERM.
 
 const options = {
   out: {type: 'string', short: 'o'},
+  emit: {type: 'string'},
+  'csv-bom': {type: 'boolean'},
   'source-map': {type: 'boolean'},
   'keep-text': {type: 'boolean'},
   force: {type: 'boolean'},
@@ -138,7 +148,7 @@ async function check(command: Command, values: Values, positionals: string[], io
   const maxWarnings = whole('--max-warnings', values['max-warnings'], 0)
   const jobs = whole('--jobs', values.jobs, 1) ?? availableParallelism()
   if (command === 'validate') {
-    const writing = ['out', 'source-map', 'keep-text', 'force'].find(
+    const writing = ['out', 'emit', 'csv-bom', 'source-map', 'keep-text', 'force'].find(
       (key) => values[key as keyof Values] !== undefined
     )
     if (writing) throw new UsageError(`Unexpected option "--${writing}": validate writes nothing`)
@@ -156,6 +166,7 @@ async function check(command: Command, values: Values, positionals: string[], io
   if (values.quiet && values.verbose)
     throw new UsageError('Unexpected "--quiet" with "--verbose": choose one')
 
+  const outputs = command === 'convert' ? outputsOf(emitList(values.emit), emitOptions(values)) : undefined
   const settings = loadSettings(io.cwd, values.config)
   const out = command === 'convert' ? path.resolve(io.cwd, values.out ?? 'output') : undefined
   const paths = positionals.filter((given) => given !== '-')
@@ -185,8 +196,7 @@ async function check(command: Command, values: Values, positionals: string[], io
       jobs,
       ...(out ? {out, walked: paths.map((given) => path.resolve(io.cwd, given))} : {}),
       force: values.force === true,
-      sourceMap: values['source-map'] === true,
-      keepText: values['keep-text'] === true,
+      ...(outputs ? {outputs} : {}),
       ...(io.signal ? {signal: io.signal} : {}),
       onNote: ({note, messages}: NoteResult) => reports.push(report({path: note.path, messages})),
       ...(bar ? {onProgress: bar.update} : {})
@@ -214,7 +224,7 @@ async function check(command: Command, values: Values, positionals: string[], io
   }
   if (!values.silent && !values.quiet) {
     for (const file of outcome.removed) io.stderr(`infonote: removed ${visible(file)}: its note is gone\n`)
-    io.stderr(summary(command, outcome, out, io.cwd))
+    io.stderr(summary(command, outcome, out, io.cwd, outputs))
   }
   if (outcome.interrupted) {
     const signal = String(io.signal?.reason ?? 'SIGINT')
@@ -245,7 +255,8 @@ function summary(
   command: Command,
   {counts, time, feedError, interrupted}: Outcome,
   out: string | undefined,
-  cwd: string
+  cwd: string,
+  outputs: Outputs | undefined
 ): string {
   const problems = `(${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')})`
   const valid = counts.converted + counts.unchanged
@@ -259,13 +270,40 @@ function summary(
     `${counts.invalid} invalid`,
     ...(counts.unreadable > 0 ? [`${counts.unreadable} unreadable`] : [])
   ]
-  const feed = visible(display(path.join(out, feedName), cwd))
-  const wrote = interrupted
-    ? `${feed} not updated`
-    : feedError
-      ? 'no feed written'
-      : `${feed} holds ${plural(counts.records, 'record')}`
-  return `${plural(counts.notes, 'note')}: ${parts.join(', ')} ${problems} in ${(time / 1000).toFixed(1)} s; ${wrote}\n`
+  const shown = (file: string) => visible(display(path.join(out, file), cwd))
+  const named = (outputs?.batch ?? []).map(({name, files}) =>
+    files.length === 1
+      ? shown(files[0] as string)
+      : `the ${name.toUpperCase()} tables in ${shown('.') || '.'}`
+  )
+  const batch = named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)}` : named[0]
+  const records = plural(counts.records, 'record')
+  const wrote = !batch
+    ? ''
+    : interrupted
+      ? `; ${batch} not updated`
+      : feedError
+        ? `; ${batch} not written`
+        : `; ${batch} ${named.length > 1 || named[0]?.startsWith('the ') ? 'hold' : 'holds'} ${records}`
+  return `${plural(counts.notes, 'note')}: ${parts.join(', ')} ${problems} in ${(time / 1000).toFixed(1)} s${wrote}\n`
+}
+
+/** `--emit json,csv`: the names, each once, in the order given. */
+function emitList(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined
+  const names = value.split(',').map((name) => name.trim())
+  if (names.some((name) => name === '')) {
+    throw new UsageError(`Unexpected --emit "${value}", expected names separated by commas, such as json,csv`)
+  }
+  return [...new Set(names)]
+}
+
+function emitOptions(values: Values): EmitOptions {
+  return {
+    sourceMap: values['source-map'] === true,
+    keepText: values['keep-text'] === true,
+    csvBom: values['csv-bom'] === true
+  }
 }
 
 function formatName(value: string | undefined): Format {

@@ -1,13 +1,13 @@
 /**
  * Converting one note, in a worker thread or in-process: bytes in, plain
- * data out (messages, the record and its source map as JSON text), so that
+ * data out (messages, and each file the note gets as text), so that
  * nothing but what the batch needs crosses between threads.
  */
 import {isMainThread, parentPort, workerData} from 'node:worker_threads'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {type Settings, settingsFrom} from './config.js'
-import {serializeRecord, serializeSourceMap} from './emit/json.js'
+import {noteFile} from './emit/emitters.js'
 import type {Config} from './generated/config.js'
 import {type PlainMessage, toPlain} from './message.js'
 import {convertAnyFile, convertFile} from './pipeline.js'
@@ -19,9 +19,8 @@ export interface Task {
   bytes: Uint8Array
   /** The configuration object: settings are rebuilt from it in each worker. */
   config: Config
-  sourceMap: boolean
-  /** For a PDF or Word note: send back the Markdown rebuilt from it. */
-  keepText?: boolean
+  /** The files to send back for a valid note, by suffix (`.json`, `.jsonld`): see emit/emitters.ts. */
+  files: readonly string[]
   /** Only rebuild a PDF or Word note's Markdown (`infonote text`), with `page:line` before each line when `pages`. */
   textOnly?: {pages: boolean}
 }
@@ -29,10 +28,9 @@ export interface Task {
 export interface Done {
   messages: PlainMessage[]
   id?: string
-  /** The record, as the file to write. */
-  record?: string
-  map?: string
-  /** The Markdown rebuilt from a PDF or Word note, when the task asks for it. */
+  /** A valid note's files, by suffix, in the order asked; a file this note has none of is absent. */
+  files?: Record<string, string>
+  /** `infonote text`: the Markdown rebuilt. */
   text?: string
 }
 
@@ -55,9 +53,12 @@ function doneOf(file: VFile, task: Task): Done {
   const record = file.data.record
   const messages = file.messages.map(toPlain)
   if (!record) return {messages}
-  const map = task.sourceMap ? {map: serializeSourceMap(record, file.data.sourceMap ?? new Map())} : {}
-  const text = task.keepText && file.data.rebuilt ? {text: String(file.value)} : {}
-  return {messages, id: record.id, record: serializeRecord(record), ...map, ...text}
+  const files: Record<string, string> = {}
+  for (const suffix of task.files) {
+    const content = noteFile(suffix).content(record, file)
+    if (content !== undefined) files[suffix] = content
+  }
+  return {messages, id: record.id, files}
 }
 
 /** The Markdown of a PDF or Word `file`, or the message that says why there is none. */

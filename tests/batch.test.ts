@@ -90,7 +90,7 @@ describe('the worker task', () => {
       path: 'a.md',
       bytes: new TextEncoder().encode('Information Note'),
       config: {},
-      sourceMap: false
+      files: []
     }
     expect((await run(task)).messages.map((message) => message.ruleId)).toEqual(
       (await run(task)).messages.map((message) => message.ruleId)

@@ -178,7 +178,7 @@ describe('infonote convert', () => {
       'a.txt:1:1: error Cannot write "output/a.json": EEXIST: file already exists, mkdir \'<cwd>/output\' [unwritable-output]\n' +
         rules(`unwritable-output  ${docs}unwritable-output.md`) +
         'infonote: Cannot write "output/.infonote-manifest.json" and "output/records.jsonl": EEXIST: file already exists, mkdir \'<cwd>/output\'\n' +
-        '1 note: 0 converted, 1 invalid (1 error, 0 warnings) in 0.0 s; no feed written\n'
+        '1 note: 0 converted, 1 invalid (1 error, 0 warnings) in 0.0 s; output/records.jsonl not written\n'
     )
   })
 })

@@ -289,7 +289,7 @@ describe('the worker task of a PDF', () => {
     timeout: 30_000
   }, async () => {
     const bytes = await renderPdf(markdownNote)
-    const task = {path: 'note.pdf', bytes, config: {}, sourceMap: false}
+    const task = {path: 'note.pdf', bytes, config: {}, files: []}
     const listed = await run({...task, textOnly: {pages: true}})
     expect(listed.text?.split('\n').slice(0, 3)).toEqual([
       ' 1:2 | ## Information Note[^1]',
@@ -307,8 +307,9 @@ describe('the worker task of a PDF', () => {
         }
       ]
     })
-    const kept = await run({...task, keepText: true})
-    expect(kept.text).toBe((await run({...task, textOnly: {pages: false}})).text)
+    const kept = await run({...task, files: ['.json', '.md']})
+    expect(kept.files?.['.md']).toBe((await run({...task, textOnly: {pages: false}})).text)
+    expect(JSON.parse(kept.files?.['.json'] ?? '').source.format).toBe('pdf')
   })
 })
 

@@ -6,7 +6,7 @@
  */
 import type {BatchEmitter, EmitOptions, Sink} from '../emit/emitter.js'
 import type {InformationNote} from '../generated/information-note.js'
-import type {Manifest} from '../manifest.js'
+import type {Entry, Manifest} from '../manifest.js'
 import type {OutputFolder} from '../output-folder.js'
 import {compare} from '../write.js'
 
@@ -15,9 +15,16 @@ export type Catalog = [id: string, output: string][]
 
 /** The records a complete manifest describes. */
 export function catalogOf(manifest: Manifest): Catalog {
-  return Object.values(manifest.notes).flatMap(
-    (entry): Catalog => (entry.id && entry.outputs[0] ? [[entry.id, entry.outputs[0]]] : [])
-  )
+  return Object.values(manifest.notes).flatMap((entry): Catalog => {
+    const file = recordFileOf(entry)
+    return entry.id && file ? [[entry.id, file]] : []
+  })
+}
+
+/** The record file of a manifest entry: its first output, when the JSON emitter wrote it. */
+export function recordFileOf(entry: Entry): string | undefined {
+  const [first] = entry.outputs
+  return first?.endsWith('.json') ? first : undefined
 }
 
 /** Whether two catalogs hold the same records, in whatever order. */

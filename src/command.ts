@@ -288,14 +288,14 @@ function summary(
   return `${plural(counts.notes, 'note')}: ${parts.join(', ')} ${problems} in ${(time / 1000).toFixed(1)} s${wrote}\n`
 }
 
-/** `--emit json,csv`: the names, each once, in the order given. */
+/** `--emit json,csv`: the names given. */
 function emitList(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined
   const names = value.split(',').map((name) => name.trim())
   if (names.some((name) => name === '')) {
     throw new UsageError(`Unexpected --emit "${value}", expected names separated by commas, such as json,csv`)
   }
-  return [...new Set(names)]
+  return names
 }
 
 function emitOptions(values: Values): EmitOptions {

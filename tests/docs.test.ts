@@ -182,6 +182,8 @@ describe('docs', () => {
     )
     expect(options).toEqual([
       '| `-o`, `--out',
+      '| `--emit',
+      '| `--csv-bom',
       '| `--source-map',
       '| `--keep-text',
       '| `--force',

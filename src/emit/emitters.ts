@@ -27,21 +27,20 @@ export interface Outputs {
 export const noOptions: EmitOptions = {sourceMap: false, keepText: false, csvBom: false}
 
 /**
- * The outputs `names` choose (`--emit json,csv`), with the options that
- * shape them. The feed and the tables are built from the record files, so
+ * The outputs `names` choose (`--emit json,csv`), in the registry's order,
+ * with the options that shape them. The feed and the tables are built from the record files, so
  * they need `json`; an option for an output not chosen is a usage error too.
  */
 export function outputsOf(names: readonly string[] = defaultEmit, options: EmitOptions = noOptions): Outputs {
-  const chosen = names.map((name) => {
-    const emitter = emitters[name]
-    if (!emitter) {
-      const known = Object.keys(emitters)
-      throw new UsageError(
-        `Unknown output "${name}" in --emit, expected ${known.slice(0, -1).join(', ')} or ${known.at(-1)}`
-      )
-    }
-    return emitter
-  })
+  const known = Object.keys(emitters)
+  const unknown = names.find((name) => !known.includes(name))
+  if (unknown !== undefined) {
+    throw new UsageError(
+      `Unknown output "${unknown}" in --emit, expected ${known.slice(0, -1).join(', ')} or ${known.at(-1)}`
+    )
+  }
+  // In the registry's order, whatever the order given: the same run writes the same manifest.
+  const chosen = Object.values(emitters).filter((emitter) => names.includes(emitter.name))
   const has = (name: string) => names.includes(name)
   const batch = chosen.filter((emitter): emitter is BatchEmitter => emitter.scope === 'batch')
   if (batch.length > 0 && !has('json')) {
@@ -56,7 +55,7 @@ export function outputsOf(names: readonly string[] = defaultEmit, options: EmitO
     throw new UsageError('Unexpected "--csv-bom" without "csv" in --emit: it marks the CSV tables')
   }
   const notes = chosen.filter((emitter): emitter is NoteEmitter => emitter.scope === 'note')
-  return {notes: [...new Set([...notes, ...sideEmitters])], batch: [...new Set(batch)], options}
+  return {notes: [...notes, ...sideEmitters], batch, options}
 }
 
 /** The suffixes of the files a note of this kind gets in a run. */

@@ -1,0 +1,155 @@
+/**
+ * The output seam: `convert --emit` chooses the emitters, and the batch
+ * writes, keeps, rewrites and removes their files without knowing them.
+ * The formats themselves are tested in jsonld.test.ts and csv.test.ts.
+ */
+import {readdirSync, readFileSync, statSync} from 'node:fs'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {runCli, workspace} from './helpers.js'
+
+const repo = path.join(import.meta.dirname, '..')
+const sample = readFileSync(path.join(repo, 'tests/fixtures/sample/input/000_8cd83aa58013035f.txt'), 'utf8')
+const later = sample.replace('12-14 March 2012', '1 April 2013')
+
+async function convert(cwd: string, ...options: string[]) {
+  const {code, stdout, stderr} = await runCli(cwd, ['convert', 'input', ...options])
+  return {code, stdout, stderr: stderr.replace(/ in \d+\.\d s/, ' in 0.0 s')}
+}
+
+/** The files of the output folder, and the first bytes of each CSV table. */
+function listing(cwd: string): string[] {
+  const out = path.join(cwd, 'output')
+  return readdirSync(out, {recursive: true, encoding: 'utf8'})
+    .sort()
+    .map((file) => (file.endsWith('.csv') ? `${file} ${JSON.stringify(read(cwd, file).slice(0, 4))}` : file))
+}
+
+function read(cwd: string, file: string): string {
+  return readFileSync(path.join(cwd, 'output', file), 'utf8')
+}
+
+const tables = [
+  'contacts.csv',
+  'events.csv',
+  'footnotes.csv',
+  'organizers.csv',
+  'participants.csv',
+  'sections.csv'
+]
+
+describe('convert --emit', () => {
+  it('writes the outputs chosen, removes those no longer chosen, and rewrites tables whose options changed', {
+    timeout: 60_000
+  }, async () => {
+    const cwd = workspace({'input/a.txt': sample, 'input/b.txt': later})
+    const manifest = '.infonote-manifest.json'
+    expect(await convert(cwd)).toEqual({
+      code: 0,
+      stdout: '',
+      stderr:
+        '2 notes: 2 converted, 0 invalid (0 errors, 0 warnings) in 0.0 s; output/records.jsonl holds 2 records\n'
+    })
+    expect(listing(cwd)).toEqual([manifest, 'a.json', 'b.json', 'records.jsonl'])
+
+    expect(await convert(cwd, '--emit', 'json,jsonld')).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: '2 notes: 2 converted, 0 invalid (0 errors, 0 warnings) in 0.0 s\n'
+    })
+    expect(listing(cwd)).toEqual([manifest, 'a.json', 'a.jsonld', 'b.json', 'b.jsonld'])
+
+    expect(await convert(cwd, '--emit', 'csv,json,jsonl', '--csv-bom')).toEqual({
+      code: 0,
+      stdout: '',
+      stderr:
+        '2 notes: 2 converted, 0 invalid (0 errors, 0 warnings) in 0.0 s; output/records.jsonl and the CSV tables in output hold 2 records\n'
+    })
+    const bom = tables.map((table) => `${table} "\\ufeffid,"`)
+    expect(listing(cwd)).toEqual([manifest, 'a.json', 'b.json', ...bom, 'records.jsonl'])
+    expect(
+      read(cwd, 'events.csv')
+        .split('\r\n')
+        .map((row) => row.split(',')[0])
+    ).toEqual([
+      '\ufeffid',
+      '2012-03-12-andean-community-workshop-on-the-implementation-of-unscr-1540-2004',
+      '2013-04-01-andean-community-workshop-on-the-implementation-of-unscr-1540-2004',
+      ''
+    ])
+
+    // Nothing changed: nothing is converted or written again.
+    const times = () =>
+      listing(cwd).map((file) => statSync(path.join(cwd, 'output', file.split(' ')[0] ?? '')).mtimeMs)
+    const before = times()
+    expect((await convert(cwd, '--emit', 'json,jsonl,csv', '--csv-bom')).stderr).toBe(
+      '2 notes: 0 converted, 2 unchanged, 0 invalid (0 errors, 0 warnings) in 0.0 s; output/records.jsonl and the CSV tables in output hold 2 records\n'
+    )
+    expect(times()).toEqual(before)
+
+    // Only the tables' option changed: the notes are unchanged, the tables are written again.
+    expect((await convert(cwd, '--emit', 'json,jsonl,csv')).stderr).toBe(
+      '2 notes: 0 converted, 2 unchanged, 0 invalid (0 errors, 0 warnings) in 0.0 s; output/records.jsonl and the CSV tables in output hold 2 records\n'
+    )
+    expect(listing(cwd)).toEqual([
+      manifest,
+      'a.json',
+      'b.json',
+      ...tables.map((table) => `${table} "id,n"`),
+      'records.jsonl'
+    ])
+    expect(JSON.parse(read(cwd, manifest)).emitted).toEqual({
+      files: [
+        'records.jsonl',
+        ...['events', 'organizers', 'participants', 'sections', 'footnotes', 'contacts'].map(
+          (name) => `${name}.csv`
+        )
+      ],
+      options: {sourceMap: false, keepText: false, csvBom: false}
+    })
+  })
+
+  it('removes every file of a note that becomes invalid, whatever the outputs', async () => {
+    const cwd = workspace({'input/a.txt': sample})
+    await convert(cwd, '--emit', 'json,jsonld', '--source-map')
+    expect(listing(cwd)).toEqual(['.infonote-manifest.json', 'a.json', 'a.jsonld', 'a.map.json'])
+    const broken = sample.replace(/^.*Organizers.*$/m, '')
+    const {writeFileSync} = await import('node:fs')
+    writeFileSync(path.join(cwd, 'input/a.txt'), broken)
+    expect((await convert(cwd, '--emit', 'json', '--force')).code).toBe(1)
+    expect(listing(cwd)).toEqual(['.infonote-manifest.json'])
+  })
+
+  it.each([
+    [['--emit', 'xml'], 'Unknown output "xml" in --emit, expected json, jsonl, jsonld or csv'],
+    [['--emit', 'json,'], 'Unexpected --emit "json,", expected names separated by commas, such as json,csv'],
+    [['--emit', 'jsonl'], 'Unexpected --emit "jsonl" without "json": jsonl is built from the record files'],
+    [
+      ['--emit', 'csv,jsonl,jsonld'],
+      'Unexpected --emit "csv,jsonl,jsonld" without "json": jsonl and csv are built from the record files'
+    ],
+    [
+      ['--emit', 'jsonld', '--source-map'],
+      'Unexpected "--source-map" without "json" in --emit: it maps the record file'
+    ],
+    [['--csv-bom'], 'Unexpected "--csv-bom" without "csv" in --emit: it marks the CSV tables']
+  ])('refuses %j with exit 2', async (options, reason) => {
+    const cwd = workspace({'input/a.txt': sample})
+    expect(await convert(cwd, ...options)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `infonote: ${reason}\nRun "infonote --help" for usage.\n`
+    })
+    expect(readdirSync(cwd)).toEqual(['input'])
+  })
+
+  it('is for convert only', async () => {
+    const cwd = workspace({'input/a.txt': sample})
+    expect(await runCli(cwd, ['validate', 'input', '--emit', 'json'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'infonote: Unexpected option "--emit": validate writes nothing\nRun "infonote --help" for usage.\n'
+    })
+  })
+})

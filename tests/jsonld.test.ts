@@ -113,9 +113,7 @@ describe('jsonld emitter', () => {
       schemaVersion: 3,
       id: '2020-01-02-workshop',
       source: {sha256: 'a'.repeat(64), format: 'docx'},
-      event: {name: 'Workshop', dates: {start: '2020-01-02'}, venue: {text: 'Online'}},
-      sections: [{number: 1, title: 'Objectives', kind: 'objectives', items: [], paragraphs: []}],
-      participants: [{category: 'states', label: 'States', entries: [{name: 'European Union', org: 'eu'}]}]
+      event: {name: 'Workshop', dates: {start: '2020-01-02'}, venue: {text: 'Online'}}
     }
     const {'@context': _, ...document} = jsonLdOf(record) as Context
     expect(document).toEqual({
@@ -130,18 +128,8 @@ describe('jsonld emitter', () => {
         '@type': 'Event',
         name: 'Workshop',
         startDate: '2020-01-02',
-        location: {'@type': 'Place', name: 'Online'},
-        attendee: [
-          {
-            '@type': 'Organization',
-            name: 'European Union',
-            identifier: 'eu',
-            participantCategory: 'states',
-            categoryLabel: 'States'
-          }
-        ]
+        location: {'@type': 'Place', name: 'Online'}
       },
-      hasPart: [{'@type': 'CreativeWork', position: 1, name: 'Objectives', sectionKind: 'objectives'}],
       encoding: {
         '@type': 'MediaObject',
         sha256: 'a'.repeat(64),
@@ -150,15 +138,24 @@ describe('jsonld emitter', () => {
     })
   })
 
-  it('gives a participant with both an ISO code and a registry id both identifiers', () => {
+  it('types a participant by its identifiers, and gives a section without text none', () => {
     const record: InformationNote = {
       ...recordOf('sample'),
       participants: [
+        {category: 'states', label: 'States', entries: [{name: 'European Union', org: 'eu'}]},
         {category: 'other', label: 'Others', entries: [{name: 'Holy See', countryCode: 'VA', org: 'va'}]}
-      ]
+      ],
+      sections: [{number: 1, title: 'Objectives', kind: 'objectives', items: [], paragraphs: []}]
     }
-    const {about} = jsonLdOf(record) as {about: {attendee: unknown[]}}
+    const {about, hasPart} = jsonLdOf(record) as {about: {attendee: unknown[]}; hasPart: unknown[]}
     expect(about.attendee).toEqual([
+      {
+        '@type': 'Organization',
+        name: 'European Union',
+        identifier: 'eu',
+        participantCategory: 'states',
+        categoryLabel: 'States'
+      },
       {
         '@type': 'Country',
         name: 'Holy See',
@@ -166,6 +163,9 @@ describe('jsonld emitter', () => {
         participantCategory: 'other',
         categoryLabel: 'Others'
       }
+    ])
+    expect(hasPart).toEqual([
+      {'@type': 'CreativeWork', position: 1, name: 'Objectives', sectionKind: 'objectives'}
     ])
   })
 

@@ -118,7 +118,10 @@ export const csv: BatchEmitter = {
     return {
       add: (record) => {
         tables.forEach((table, index) => {
-          for (const cells of table.rows(record)) streams[index]?.write(row(cells))
+          for (const cells of table.rows(record)) {
+            // Every row has a cell for each column, trailing empty ones too.
+            streams[index]?.write(row(Array.from(table.header, (_, column) => cells[column])))
+          }
         })
       },
       close: () => {

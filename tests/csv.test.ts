@@ -4,7 +4,8 @@
  * formulas of `--csv-bom`, RFC 4180 quoting, and every record of the
  * fixtures and pairs rebuilt from its tables read back with `csv-parse`.
  */
-import {readdirSync} from 'node:fs'
+import {readdirSync, readFileSync} from 'node:fs'
+import path from 'node:path'
 import {parse} from 'csv-parse/sync'
 import {describe, expect, it} from 'vitest'
 import {csv, csvRow, sectionText} from '../src/emit/csv.js'
@@ -130,6 +131,13 @@ describe('csv emitter', () => {
       'footnotes.csv',
       'contacts.csv'
     ])
+  })
+
+  it.each(csv.files)('documents the columns of %s in docs/outputs.md, in order', (file) => {
+    const page = readFileSync(path.join(import.meta.dirname, '..', 'docs', 'outputs.md'), 'utf8')
+    const section = page.split(`\n### ${file}\n`)[1]?.split('\n#')[0] ?? ''
+    const columns = [...section.matchAll(/^\| `(\w+)` \|/gm)].map(([, column]) => column)
+    expect(columns).toEqual(String(tablesOf([])[file]).trimEnd().split(','))
   })
 
   it.each(csv.files)('writes %s for a few records', (file) => {

@@ -3,6 +3,8 @@
  * and for every record, an offline expansion with the `jsonld` processor
  * that keeps every term and every value of the document.
  */
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
 import jsonldProcessor, {type JsonLdDocument} from 'jsonld'
 import {describe, expect, it} from 'vitest'
 import {context, infonoteVocabulary, jsonLdOf, jsonld} from '../src/emit/jsonld.js'
@@ -82,6 +84,25 @@ function values(node: Context, property: string): Context[] {
 function listOf(node: Context, property: string): Context[] {
   const [list] = values(node, property)
   return (list?.['@list'] ?? []) as Context[]
+}
+
+/** Whether `shown` is part of `actual`: objects may leave keys out, arrays elements (in order). */
+function partOf(shown: unknown, actual: unknown): boolean {
+  if (Array.isArray(shown)) {
+    let next = 0
+    return (
+      Array.isArray(actual) &&
+      shown.every((element) => {
+        next = actual.findIndex((value, at) => at >= next && partOf(element, value)) + 1
+        return next > 0
+      })
+    )
+  }
+  if (typeof shown === 'object' && shown !== null) {
+    if (typeof actual !== 'object' || actual === null) return false
+    return Object.entries(shown).every(([key, value]) => partOf(value, (actual as Context)[key]))
+  }
+  return Object.is(shown, actual)
 }
 
 /** The document of `record` with `terms` left out of its context. */
@@ -188,6 +209,13 @@ describe('jsonld emitter', () => {
     ])
     const [first = {}] = listOf(event, 'https://schema.org/attendee')
     expect(first[`${infonoteVocabulary}participantCategory`]).toEqual([{'@value': 'states'}])
+  })
+
+  it("shows a true part of the sample note's document in docs/outputs.md", () => {
+    const page = readFileSync(path.join(import.meta.dirname, '..', 'docs', 'outputs.md'), 'utf8')
+    const shown: unknown = JSON.parse(/^```json\n([\s\S]*?)^```$/m.exec(page)?.[1] ?? 'null')
+    expect(partOf(shown, jsonLdOf(recordOf('sample')))).toBe(true)
+    expect(partOf({about: {name: 'Another event'}}, jsonLdOf(recordOf('sample')))).toBe(false)
   })
 
   it('would catch a term, or a type, missing from the context', async () => {

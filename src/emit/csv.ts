@@ -108,8 +108,9 @@ export const csv: BatchEmitter = {
     const row = (cells: readonly Cell[]) => csvRow(cells, options.csvBom)
     try {
       for (const table of tables) {
-        streams.push(folder.stream(table.file))
-        streams.at(-1)?.write(`${options.csvBom ? '\uFEFF' : ''}${row(table.header)}`)
+        const stream = folder.stream(table.file)
+        streams.push(stream)
+        stream.write(`${options.csvBom ? '\uFEFF' : ''}${row(table.header)}`)
       }
     } catch (error) {
       discard()

@@ -56,8 +56,9 @@ Options:
                              json (<note>.json), jsonl (records.jsonl),
                              jsonld (<note>.jsonld), csv (events.csv and
                              the other tables); default json,jsonl
-      --csv-bom              convert: start each CSV table with a byte
-                             order mark, for spreadsheets
+      --csv-bom              convert: CSV tables for spreadsheets: a byte
+                             order mark, and a leading ' on cells that
+                             would start a formula
       --source-map           convert: also write <note>.map.json, the source
                              range of every value of the record
       --keep-text            convert: also write <note>.md, the Markdown

@@ -3,13 +3,15 @@
  * choice of a run. A new format is one emitter file and one line here.
  */
 import {UsageError} from '../config.js'
+import {csv} from './csv.js'
 import type {BatchEmitter, EmitOptions, Emitter, NoteEmitter, NoteFile} from './emitter.js'
 import {json} from './json.js'
 import {jsonl} from './jsonl.js'
+import {jsonld} from './jsonld.js'
 import {text} from './text.js'
 
 /** The formats `--emit` chooses from, in the order they are listed. */
-export const emitters: Readonly<Record<string, Emitter>> = {json, jsonl}
+export const emitters: Readonly<Record<string, Emitter>> = {json, jsonl, jsonld, csv}
 
 /** What `convert` writes without `--emit`. */
 export const defaultEmit: readonly string[] = ['json', 'jsonl']

@@ -29,15 +29,7 @@ import {allSuffixes, noOptions, type Outputs, outputsOf, suffixesOf} from './emi
 import {feedName} from './emit/jsonl.js'
 import {tooLarge} from './limits.js'
 import {type Lock, LockedError, lock} from './lock.js'
-import {
-  type Entry,
-  type Manifest,
-  manifestName,
-  readManifest,
-  serializeManifest,
-  stamp,
-  writeManifest
-} from './manifest.js'
+import {type Entry, type Manifest, manifestName, readManifest, serializeManifest, stamp} from './manifest.js'
 import {fromPlain, type PlainMessage, plain} from './message.js'
 import {OutputFolder} from './output-folder.js'
 import {describe, display} from './paths.js'
@@ -448,7 +440,7 @@ class Batch {
   /** A checkpoint on the way: if it cannot be written, the one at the end says so. */
   private tryCheckpoint(): void {
     try {
-      if (this.options.out) writeManifest(this.options.out, this.current(false))
+      this.folder?.checkpoint(this.current(false))
     } catch {}
   }
 
@@ -471,7 +463,7 @@ class Batch {
     else if (previous?.emitted) manifest.emitted = previous.emitted
     try {
       if (!previous || serializeManifest(previous) !== serializeManifest(manifest))
-        writeManifest(folder.root, manifest)
+        folder.checkpoint(manifest)
       if (!this.interrupted) this.counts.records = this.writeBatchFiles(folder)
       return undefined
     } catch (error) {

@@ -17,7 +17,6 @@ import {schemaHash, version} from './generated/versions.js'
 import {locate, nodeValue, parseJson} from './json-file.js'
 import {type PlainMessage, plain} from './message.js'
 import {describe} from './paths.js'
-import {writeFileAtomic} from './write.js'
 
 export const manifestName = '.infonote-manifest.json'
 
@@ -75,8 +74,4 @@ export function serializeManifest(manifest: Manifest): string {
     Object.entries(manifest.notes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   )
   return `${JSON.stringify({...manifest, notes}, null, 2)}\n`
-}
-
-export function writeManifest(out: string, manifest: Manifest): void {
-  writeFileAtomic(path.join(out, manifestName), serializeManifest(manifest))
 }

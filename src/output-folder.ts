@@ -1,7 +1,7 @@
 /**
- * The output folder of a run: every file the run writes, reads back or
- * removes there goes through it, and is checked to lie inside it first,
- * whatever a manifest or a note's path says. Files are written atomically
+ * The output folder of a run: every file the run writes (its manifest
+ * included), reads back or removes there goes through it, and is checked to
+ * lie inside it first, whatever a manifest or a note's path says. Files are written atomically
  * (a temporary file, then a rename), so a reader never sees half a file and
  * a killed run leaves only temporaries, which the next run removes.
  */
@@ -19,7 +19,8 @@ import {
 } from 'node:fs'
 import {rm} from 'node:fs/promises'
 import path from 'node:path'
-import {temporary, writeFileAtomicAsync} from './write.js'
+import {type Manifest, manifestName, serializeManifest} from './manifest.js'
+import {temporary, writeFileAtomic, writeFileAtomicAsync} from './write.js'
 
 /** A file written piece by piece to a temporary file, put in place by `commit`. */
 export interface Stream {
@@ -87,6 +88,11 @@ export class OutputFolder {
 
   removeSync(file: string): void {
     rmSync(this.path(file), {force: true})
+  }
+
+  /** Writes the manifest of what the folder holds now, so that a killed run loses little. */
+  checkpoint(manifest: Manifest): void {
+    writeFileAtomic(this.path(manifestName), serializeManifest(manifest))
   }
 
   /** Removes the temporary files a killed run left behind. */

@@ -43,13 +43,12 @@ Commands:
   text <file>         print the Markdown infonote reads from a PDF or Word
                       file (or the text of a text note)
   archive <path>...   convert the notes and load the valid ones into an
-                      SQLite archive (--db, default output/archive.sqlite;
-                      --jobs, --config); a changed note adds a version
-  search "QUERY"      print the archive's current notes that match (FTS5
-                      syntax); --db, --json, --org ID, --country CC,
-                      --from DATE, --to DATE
-  export              write the archive's current records: --db FILE
-                      --emit LIST --out DIR (see docs/archive.md)
+                      SQLite archive, output/archive.sqlite unless --db
+                      says; a changed note adds a version (docs/archive.md)
+  search "QUERY"      print the current notes of the archive that match
+                      (FTS5 syntax); filters: --org, --country, --from, --to
+  export              write the records of the archive out again, with
+                      export --db FILE --emit LIST --out DIR
 
 A path is a note, a folder (searched for .md, .markdown, .txt, .pdf and
 .docx files; hidden entries, node_modules and ignored files skipped) or a

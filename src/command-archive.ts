@@ -112,7 +112,8 @@ export async function searchCommand(argv: readonly string[], io: Io): Promise<nu
     ...optional('to', day('--to', values.to as string | undefined, 'end'))
   }
   const json = values.json === true
-  const mark = json || !io.color ? {open: '**', close: '**'} : {open: '\x1b[1m', close: '\x1b[22m'}
+  const colour = !json && io.color
+  const mark = colour ? {open: boldStart, close: boldEnd} : {open: '**', close: '**'}
   const {file, shown} = dbPath(values.db, io.cwd)
   return withArchive(file, {create: false, shown}, io, (db) => {
     const org = organization(db, values.org as string | undefined)
@@ -127,7 +128,7 @@ export async function searchCommand(argv: readonly string[], io: Io): Promise<nu
     }
     if (json) io.stdout(`${JSON.stringify(hits.map(jsonHit), null, 2)}\n`)
     else {
-      io.stdout(hits.map(block).join('\n'))
+      io.stdout(hits.map((hit) => block(hit, colour)).join('\n'))
       io.stderr(`${hits.length === 1 ? '1 note matches' : `${hits.length} notes match`}\n`)
     }
     return Promise.resolve(0)
@@ -214,8 +215,12 @@ function optional<K extends string>(key: K, value: string | undefined): {[key in
   return (value === undefined ? {} : {[key]: value}) as {[key in K]?: string}
 }
 
+/** Where a matched word starts and ends in a coloured snippet: private-use characters, made bold once the text is made safe to print. */
+const boldStart = '\uE000'
+const boldEnd = '\uE001'
+
 /** One note, for people: its event, dates and venue, the snippet, then its id and source. */
-function block(hit: Hit): string {
+function block(hit: Hit, colour: boolean): string {
   const dates = hit.end && hit.end !== hit.start ? `${hit.start} to ${hit.end}` : hit.start
   const lines = [
     hit.name,
@@ -223,7 +228,8 @@ function block(hit: Hit): string {
     `  ${oneLine(hit.snippet)}`,
     `  ${hit.id}${hit.source ? `  ${hit.source}` : ''}`
   ]
-  return `${lines.map(visible).join('\n')}\n`
+  const text = `${lines.map(visible).join('\n')}\n`
+  return colour ? text.replaceAll(boldStart, '\x1b[1m').replaceAll(boldEnd, '\x1b[22m') : text
 }
 
 function jsonHit(hit: Hit): Omit<Hit, 'venue'> {

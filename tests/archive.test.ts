@@ -330,6 +330,20 @@ describe('infonote search', () => {
     })
   })
 
+  it('makes the matched words bold in colour, and escapes what a note could use to move the cursor', async () => {
+    const cwd = notesWorkspace({[dakar.file]: dakar.bytes.toString('utf8').replace('Dakar', 'Dakar\x1b[2J')})
+    await infonote(cwd, 'archive', 'notes')
+    expect(await runCli(cwd, ['search', 'senegal'], {color: true})).toEqual({
+      code: 0,
+      stdout:
+        "Table ronde nationale sur la mise à jour du plan d'action national du Sénégal pour l'application de la résolution 1540 (2004)\n" +
+        '  2016-06-01, Dakar\\x1B[2J, Sénégal\n' +
+        "  Table ronde nationale sur la mise à jour du plan d'action national du \x1b[1mSénégal\x1b[22m pour…\n" +
+        `  ${dakar.id}  ${dakar.file}\n`,
+      stderr: '1 note matches\n'
+    })
+  })
+
   it('narrows by a body, a country and dates', async () => {
     const cwd = notesWorkspace()
     await infonote(cwd, 'archive', 'notes')

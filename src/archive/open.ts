@@ -33,6 +33,10 @@ export function openArchive(file: string, {create, shown}: OpenOptions): Databas
   try {
     const version = checkOpened(db, shown, fresh)
     db.pragma('journal_mode = WAL')
+    // In WAL mode, a commit is atomic without a sync of its own: a killed
+    // run loses nothing committed; a power cut may lose the last notes, never
+    // the archive.
+    db.pragma('synchronous = NORMAL')
     db.pragma('foreign_keys = ON')
     if (version < schemaVersion) migrate(db, version)
     return db

@@ -13,14 +13,17 @@
 // 4. Documents (scripts/bench-documents.js): notes read from PDF and Word
 //    against the same notes as Markdown, and one long PDF; BENCH_DOCUMENTS
 //    notes (200).
+// 5. Archive (scripts/bench-archive.js): `archive --jobs 1` of the 2,000-note
+//    corpus against `convert --jobs 1` of it, and the latency of searches.
 //
-// BENCH_ONLY=cold,batch,bad,documents runs only the sections named;
+// BENCH_ONLY=cold,batch,bad,documents,archive runs only the sections named;
 // BENCH_ROUNDS sets the alternating rounds (3).
 import {spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {availableParallelism, tmpdir} from 'node:os'
 import path from 'node:path'
 import {badInputs} from './bad-input.js'
+import {archive} from './bench-archive.js'
 import {documents} from './bench-documents.js'
 import {makeCorpus} from './corpus.js'
 
@@ -137,3 +140,4 @@ if (!only || only.includes('batch')) {
 if (!only || only.includes('bad')) badInput()
 if (!only || only.includes('documents'))
   await documents(Number(process.env.BENCH_DOCUMENTS ?? 200), Number(process.env.BENCH_ROUNDS ?? 3), time)
+if (!only || only.includes('archive')) await archive(2000, Number(process.env.BENCH_ROUNDS ?? 3), time)

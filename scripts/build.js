@@ -28,7 +28,9 @@ const common = {
   mainFields: ['module', 'main'],
   // The readers of PDF and Word files are loaded from node_modules when the
   // first such file is read: a batch of Markdown notes never loads them.
+  // better-sqlite3 finds its native binding from its own folder.
   external: [
+    'better-sqlite3',
     'pdfjs-dist',
     'mammoth',
     'rehype-parse',

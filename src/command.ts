@@ -44,6 +44,13 @@ Commands:
   validate <path>...  check the notes and print their problems; write nothing
   text <file>         print the Markdown infonote reads from a PDF or Word
                       file (or the text of a text note)
+  archive <path>...   convert the notes and load the valid ones into an
+                      SQLite archive, output/archive.sqlite unless --db
+                      says; a changed note adds a version (docs/archive.md)
+  search "QUERY"      print the current notes of the archive that match
+                      (FTS5 syntax); filters: --org, --country, --from, --to
+  export              write the records of the archive out again, with
+                      export --db FILE --emit LIST --out DIR
 
 A path is a note, a folder (searched for .md, .markdown, .txt, .pdf and
 .docx files; hidden entries, node_modules and ignored files skipped) or a
@@ -107,6 +114,9 @@ const options = {
   help: {type: 'boolean', short: 'h'}
 } as const
 
+/** The commands of the archive: they read their own options, and load SQLite only when run (command-archive.ts). */
+const archiveCommands: readonly string[] = ['archive', 'search', 'export']
+
 type Values = ReturnType<typeof parse>['values']
 type Command = 'convert' | 'validate'
 
@@ -122,8 +132,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stdout(`${version}\n`)
       return 0
     }
+    if (archiveCommands.includes(command)) {
+      const {runArchiveCommand} = await import('./command-archive.js')
+      return await runArchiveCommand(command, rest, io)
+    }
     if (command !== 'convert' && command !== 'validate' && command !== 'text') {
-      throw new UsageError(`Unknown command "${command}", expected "convert", "validate" or "text"`)
+      throw new UsageError(
+        `Unknown command "${command}", expected "convert", "validate", "text", "archive", "search" or "export"`
+      )
     }
     const {values, positionals} = parse(rest)
     if (values.help) {

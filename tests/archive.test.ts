@@ -1,0 +1,452 @@
+import {createHash} from 'node:crypto'
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import {describe, expect, it} from 'vitest'
+import {emitters} from '../src/emit/emitters.js'
+import {runCli, workspace} from './helpers.js'
+
+const fixtures = path.join(import.meta.dirname, 'fixtures')
+const fixture = (name: string, file: string) => readFileSync(path.join(fixtures, name, 'input', file))
+
+const sample = {
+  id: '2012-03-12-seminar-for-the-andean-community-states-united-nations-security-council',
+  file: 'notes/000_8cd83aa58013035f.txt',
+  bytes: fixture('sample', '000_8cd83aa58013035f.txt')
+}
+const manama = {
+  id: '2014-12-29-national-workshop-on-the-development-of-a-voluntary-national-implementation',
+  file: 'notes/2014-manama.md',
+  bytes: fixture('en-heading-labels', '2014-manama.md'),
+  sha256: '8c9892a8c344aa3dd6fdb8b0800a418572cdae87a06c6ec6f4cee49fb50e5247'
+}
+const dakar = {
+  id: '2016-06-01-table-ronde-nationale-sur-la-mise-a-jour-du-plan-d-action-national-du-senegal',
+  file: 'notes/note-dakar-2016.md',
+  bytes: fixture('fr-dakar-heading-labels', 'note-dakar-2016.md')
+}
+const invalid = {file: 'notes/bad-date.txt', bytes: fixture('invalid-note', 'bad-date.txt')}
+
+/** A workspace with the three valid notes and the invalid one in notes/. */
+function notesWorkspace(files: Record<string, string | Uint8Array> = {}): string {
+  return workspace({
+    [sample.file]: sample.bytes,
+    [manama.file]: manama.bytes,
+    [dakar.file]: dakar.bytes,
+    [invalid.file]: invalid.bytes,
+    ...files
+  })
+}
+
+/** Runs the command line in-process; times read 0.0 s. */
+async function infonote(cwd: string, ...argv: string[]) {
+  const result = await runCli(cwd, argv)
+  return {...result, stderr: result.stderr.replace(/ in \d+\.\d s;/g, ' in 0.0 s;')}
+}
+
+/** Runs `query` on the archive `file` (relative to `cwd`), and closes it. */
+function query<T = Record<string, unknown>>(cwd: string, file: string, sql: string): T[] {
+  const db = new Database(path.join(cwd, file), {fileMustExist: true})
+  try {
+    return db.prepare(sql).all() as T[]
+  } finally {
+    db.close()
+  }
+}
+
+const tables = [
+  'notes',
+  'versions',
+  'events',
+  'organizers',
+  'participants',
+  'sections',
+  'footnotes',
+  'contacts',
+  'organizations',
+  'search'
+]
+
+function counts(cwd: string, file = 'output/archive.sqlite'): Record<string, number> {
+  const sql = `SELECT ${tables.map((table) => `(SELECT count(*) FROM ${table}) AS ${table}`).join(', ')}`
+  return query<Record<string, number>>(cwd, file, sql)[0] as Record<string, number>
+}
+
+const loadedCounts = {
+  notes: 3,
+  versions: 3,
+  events: 3,
+  organizers: 12,
+  participants: 34,
+  sections: 11,
+  footnotes: 3,
+  contacts: 5,
+  organizations: 15,
+  search: 3
+}
+
+/** `search --json` of the archive in `cwd`: its parsed results. */
+async function searchJson(cwd: string, ...argv: string[]) {
+  const {code, stdout, stderr} = await infonote(cwd, 'search', '--json', ...argv)
+  expect({code, stderr}).toEqual({code: 0, stderr: ''})
+  return JSON.parse(stdout) as {id: string}[]
+}
+
+const summaryLine = (text: string) => text.split('\n').at(-2)
+
+describe('infonote archive', () => {
+  it('loads the valid notes, reports the invalid one as validate does, and adds nothing the second time', async () => {
+    const cwd = notesWorkspace()
+    const validated = await infonote(cwd, 'validate', 'notes')
+    const first = await infonote(cwd, 'archive', 'notes', '--jobs', '1')
+    expect(first.code).toBe(1)
+    expect(first.stdout).toBe('')
+    expect(first.stderr).toBe(
+      validated.stderr.replace(
+        '4 notes checked: 3 valid, 1 invalid (3 errors, 4 warnings)\n',
+        '4 notes: 3 added, 0 with a new version, 0 unchanged, 1 invalid (3 errors, 4 warnings) in 0.0 s; output/archive.sqlite holds 3 notes (3 versions)\n'
+      )
+    )
+    expect(first.stderr).toContain(
+      'notes/bad-date.txt:4:19: error Unexpected date "32 March 2012", expected a day, month and year like "12-14 March 2012" [unparsed-date]\n'
+    )
+    expect(counts(cwd)).toEqual(loadedCounts)
+    const second = await infonote(cwd, 'archive', 'notes')
+    expect({code: second.code, summary: summaryLine(second.stderr)}).toEqual({
+      code: 1,
+      summary:
+        '4 notes: 0 added, 0 with a new version, 3 unchanged, 1 invalid (3 errors, 4 warnings) in 0.0 s; output/archive.sqlite holds 3 notes (3 versions)'
+    })
+    expect(counts(cwd)).toEqual(loadedCounts)
+    expect(readdirSync(path.join(cwd, 'output'))).toEqual(['archive.sqlite'])
+    expect(query(cwd, 'output/archive.sqlite', 'SELECT key, value FROM infonote ORDER BY key')).toEqual([
+      {key: 'format', value: 'infonote archive'},
+      {key: 'schema', value: '2'}
+    ])
+  })
+
+  it('keeps the earlier version of a changed note, with its sha256 and record, and makes the new one current', async () => {
+    const cwd = notesWorkspace()
+    await infonote(cwd, 'convert', 'notes', '--out', 'converted')
+    const before = readFileSync(path.join(cwd, 'converted/2014-manama.json'), 'utf8')
+    await infonote(cwd, 'archive', 'notes', '--db', 'db/notes.sqlite')
+    const changed = manama.bytes.toString('utf8').replace('for the coming year', 'for 2015')
+    writeFileSync(path.join(cwd, manama.file), changed)
+    const {stderr} = await infonote(cwd, 'archive', 'notes', '--db', 'db/notes.sqlite')
+    expect(summaryLine(stderr)).toBe(
+      '4 notes: 0 added, 1 with a new version, 2 unchanged, 1 invalid (3 errors, 4 warnings) in 0.0 s; db/notes.sqlite holds 3 notes (4 versions)'
+    )
+    const versions = query<{number: number; sha256: string; source_path: string; record: string}>(
+      cwd,
+      'db/notes.sqlite',
+      `SELECT number, sha256, source_path, record, loaded_at FROM versions WHERE note_id = '${manama.id}' ORDER BY number`
+    )
+    const newSha = createHash('sha256').update(changed).digest('hex')
+    expect(versions.map(({number, sha256, source_path}) => ({number, sha256, source_path}))).toEqual([
+      {number: 1, sha256: manama.sha256, source_path: manama.file},
+      {number: 2, sha256: newSha, source_path: manama.file}
+    ])
+    expect(versions[0]?.record).toBe(before)
+    expect(JSON.parse(versions[1]?.record ?? '').source.sha256).toBe(newSha)
+    expect(
+      query(
+        cwd,
+        'db/notes.sqlite',
+        `SELECT number FROM notes JOIN versions ON versions.id = notes.current_version WHERE notes.id = '${manama.id}'`
+      )
+    ).toEqual([{number: 2}])
+    expect(counts(cwd, 'db/notes.sqlite')).toEqual({...loadedCounts, versions: 4})
+    expect(await searchJson(cwd, 'coming', '--db', 'db/notes.sqlite')).toEqual([])
+    expect(
+      (await searchJson(cwd, 'priorities', '--db', 'db/notes.sqlite')).map(
+        (hit) => (hit as {snippet?: string}).snippet
+      )
+    ).toEqual([
+      '…the committee, chapter by chapter, and proposed **priorities** for 2015. Next steps The Government of Bahrain…'
+    ])
+  })
+
+  it('refuses a text file and another program’s database, and leaves them as they were', async () => {
+    const cwd = notesWorkspace({'notes.txt': 'not an archive\n'})
+    const other = new Database(path.join(cwd, 'other.sqlite'))
+    other.exec("CREATE TABLE things (name TEXT); INSERT INTO things VALUES ('a')")
+    other.close()
+    const otherBytes = readFileSync(path.join(cwd, 'other.sqlite'))
+    expect(await infonote(cwd, 'archive', 'notes', '--db', 'notes.txt')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'infonote: Refusing "notes.txt": it is not an SQLite database, not an infonote archive; give --db a new file or an archive infonote made\n'
+    })
+    expect(await infonote(cwd, 'search', 'peru', '--db', 'other.sqlite')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'infonote: Refusing "other.sqlite": it is an SQLite database of another program, not an infonote archive; give --db a new file or an archive infonote made\n'
+    })
+    expect(readFileSync(path.join(cwd, 'notes.txt'), 'utf8')).toBe('not an archive\n')
+    expect(readFileSync(path.join(cwd, 'other.sqlite')).equals(otherBytes)).toBe(true)
+    expect(readdirSync(cwd).sort()).toEqual(['notes', 'notes.txt', 'other.sqlite'])
+  })
+
+  it('refuses an archive of a newer version, and leaves it as it was', async () => {
+    const cwd = notesWorkspace()
+    await infonote(cwd, 'archive', 'notes')
+    const db = new Database(path.join(cwd, 'output/archive.sqlite'))
+    db.pragma('user_version = 3')
+    db.close()
+    const bytes = readFileSync(path.join(cwd, 'output/archive.sqlite'))
+    const refusal =
+      'infonote: Refusing "output/archive.sqlite": it is an infonote archive of version 3, newer than this infonote reads (2); use a newer infonote\n'
+    expect(await infonote(cwd, 'archive', 'notes')).toEqual({code: 2, stdout: '', stderr: refusal})
+    expect(
+      await infonote(cwd, 'export', '--db', 'output/archive.sqlite', '--emit', 'jsonl', '--out', 'x')
+    ).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: refusal
+    })
+    expect(readFileSync(path.join(cwd, 'output/archive.sqlite')).equals(bytes)).toBe(true)
+    expect(readdirSync(path.join(cwd, 'output'))).toEqual(['archive.sqlite'])
+  })
+
+  it('migrates an archive of version 1: the organizations table, filled from the ids it holds', async () => {
+    const cwd = workspace({[dakar.file]: dakar.bytes})
+    const old = new Database(path.join(cwd, 'old.sqlite'))
+    old.exec(readFileSync(path.join(import.meta.dirname, 'archive/version-1.sql'), 'utf8'))
+    old.close()
+    expect(await searchJson(cwd, 'GCC', '--db', 'old.sqlite')).toEqual([
+      {
+        id: manama.id,
+        name: 'National Workshop on the Development of a Voluntary National Implementation Action Plan for Resolution 1540 (2004)',
+        start: '2014-12-29',
+        end: '2015-01-02',
+        city: 'Manama',
+        countryCode: 'BH',
+        snippet:
+          'Bahrain; Kuwait; Oman; Qatar; Saudi Arabia; United Arab Emirates; **GCC** Secretariat; IAEA; OPCW; World Customs Organization…',
+        source: 'input/2014-manama.md'
+      }
+    ])
+    const file = 'old.sqlite'
+    expect(query(cwd, file, 'SELECT * FROM pragma_user_version')).toEqual([{user_version: 2}])
+    expect(query(cwd, file, "SELECT value FROM infonote WHERE key = 'schema'")).toEqual([{value: '2'}])
+    expect(query(cwd, file, 'SELECT id, name, acronym FROM organizations ORDER BY id')).toEqual([
+      {id: 'caricom', name: 'Caribbean Community', acronym: 'CARICOM'},
+      {id: 'gcc', name: 'Cooperation Council for the Arab States of the Gulf', acronym: 'GCC'},
+      {id: 'iaea', name: 'International Atomic Energy Agency', acronym: 'IAEA'},
+      {id: 'oas', name: 'Organization of American States', acronym: 'OAS'},
+      {id: 'opcw', name: 'Organisation for the Prohibition of Chemical Weapons', acronym: 'OPCW'},
+      {id: 'sica', name: 'Central American Integration System', acronym: 'SICA'},
+      {id: 'stanley-center', name: 'Stanley Center for Peace and Security', acronym: null},
+      {id: 'stimson-center', name: 'Stimson Center', acronym: null},
+      {id: 'unoda', name: 'United Nations Office for Disarmament Affairs', acronym: 'UNODA'},
+      {id: 'unodc', name: 'United Nations Office on Drugs and Crime', acronym: 'UNODC'},
+      {id: 'vertic', name: 'Verification Research, Training and Information Centre', acronym: 'VERTIC'},
+      {id: 'wco', name: 'World Customs Organization', acronym: 'WCO'}
+    ])
+    expect(
+      query(
+        cwd,
+        file,
+        'SELECT "from", "table", "to" FROM pragma_foreign_key_list(\'organizers\') ORDER BY "from"'
+      )
+    ).toEqual([
+      {from: 'note_id', table: 'notes', to: 'id'},
+      {from: 'org', table: 'organizations', to: 'id'}
+    ])
+    const {code, stderr} = await infonote(cwd, 'archive', 'notes', '--db', file)
+    expect({code, summary: summaryLine(stderr)}).toEqual({
+      code: 0,
+      summary:
+        '1 note: 1 added, 0 with a new version, 0 unchanged, 0 invalid (0 errors, 0 warnings) in 0.0 s; old.sqlite holds 3 notes (3 versions)'
+    })
+    expect(
+      query(
+        cwd,
+        file,
+        "SELECT notes.id FROM organizers JOIN notes ON notes.id = organizers.note_id WHERE organizers.org = 'unoda' ORDER BY notes.id"
+      )
+    ).toEqual([{id: manama.id}, {id: dakar.id}])
+  })
+})
+
+describe('infonote search', () => {
+  it('finds notes by an organizer, a State and a word of Highlights', async () => {
+    const cwd = notesWorkspace()
+    await infonote(cwd, 'archive', 'notes')
+    expect(await searchJson(cwd, 'Gulf')).toEqual([
+      {
+        id: manama.id,
+        name: 'National Workshop on the Development of a Voluntary National Implementation Action Plan for Resolution 1540 (2004)',
+        start: '2014-12-29',
+        end: '2015-01-02',
+        city: 'Manama',
+        countryCode: 'BH',
+        snippet:
+          'Government of the Kingdom of Bahrain; **Gulf** Cooperation Council (GCC); UN Office for Disarmament Affairs (UNODA)',
+        source: manama.file
+      }
+    ])
+    expect(await searchJson(cwd, 'Peru')).toEqual([
+      {
+        id: sample.id,
+        name: 'Seminar for the Andean Community States: United Nations Security Council Resolution 1540',
+        start: '2012-03-12',
+        end: '2012-03-14',
+        city: 'Bogota',
+        countryCode: 'CO',
+        snippet:
+          'Bolivia; Colombia; Ecuador; **Peru**; Canada; Finland; Japan; USA; Secretariat of the Andean Community; CARICOM; CWC; IAEA…',
+        source: sample.file
+      }
+    ])
+    expect(await searchJson(cwd, 'chapter')).toEqual([
+      {
+        id: manama.id,
+        name: 'National Workshop on the Development of a Voluntary National Implementation Action Plan for Resolution 1540 (2004)',
+        start: '2014-12-29',
+        end: '2015-01-02',
+        city: 'Manama',
+        countryCode: 'BH',
+        snippet:
+          '…The experts of the 1540 Committee reviewed the draft action plan with the committee, **chapter** by…',
+        source: manama.file
+      }
+    ])
+  })
+
+  it('prints one block a note for people, accents folded', async () => {
+    const cwd = notesWorkspace()
+    await infonote(cwd, 'archive', 'notes')
+    expect(await infonote(cwd, 'search', 'senegal')).toEqual({
+      code: 0,
+      stdout:
+        "Table ronde nationale sur la mise à jour du plan d'action national du Sénégal pour l'application de la résolution 1540 (2004)\n" +
+        '  2016-06-01, Dakar, Sénégal\n' +
+        "  Table ronde nationale sur la mise à jour du plan d'action national du **Sénégal** pour…\n" +
+        `  ${dakar.id}  ${dakar.file}\n`,
+      stderr: '1 note matches\n'
+    })
+  })
+
+  it('makes the matched words bold in colour, and escapes what a note could use to move the cursor', async () => {
+    const cwd = notesWorkspace({[dakar.file]: dakar.bytes.toString('utf8').replace('Dakar', 'Dakar\x1b[2J')})
+    await infonote(cwd, 'archive', 'notes')
+    expect(await runCli(cwd, ['search', 'senegal'], {color: true})).toEqual({
+      code: 0,
+      stdout:
+        "Table ronde nationale sur la mise à jour du plan d'action national du Sénégal pour l'application de la résolution 1540 (2004)\n" +
+        '  2016-06-01, Dakar\\x1B[2J, Sénégal\n' +
+        "  Table ronde nationale sur la mise à jour du plan d'action national du \x1b[1mSénégal\x1b[22m pour…\n" +
+        `  ${dakar.id}  ${dakar.file}\n`,
+      stderr: '1 note matches\n'
+    })
+  })
+
+  it('narrows by a body, a country and dates', async () => {
+    const cwd = notesWorkspace()
+    await infonote(cwd, 'archive', 'notes')
+    const ids = async (...argv: string[]) => (await searchJson(cwd, ...argv)).map((hit) => hit.id)
+    expect(await ids('1540', '--org', 'unoda')).toEqual([manama.id, dakar.id])
+    expect(await ids('1540', '--org', 'iaea')).toEqual([sample.id, manama.id])
+    expect(await ids('1540', '--country', 'sn')).toEqual([dakar.id])
+    expect(await ids('1540', '--from', '2013')).toEqual([manama.id, dakar.id])
+    expect(await ids('1540', '--to', '2014-12-31')).toEqual([sample.id, manama.id])
+    expect(await ids('1540', '--from', '2015-01-02', '--to', '2015-12')).toEqual([manama.id])
+    expect(await ids('1540', '--from', '2015-01-03', '--to', '2015-12')).toEqual([])
+  })
+
+  it('says what is wrong with a query or an option, with exit code 2', async () => {
+    const cwd = notesWorkspace()
+    await infonote(cwd, 'archive', 'notes')
+    const usage = (message: string) => ({
+      code: 2,
+      stdout: '',
+      stderr: `infonote: ${message}\nRun "infonote --help" for usage.\n`
+    })
+    expect(await infonote(cwd, 'search', 'peru AND')).toEqual(
+      usage(
+        'Unexpected query "peru AND": syntax error near ""; expected FTS5 syntax, such as words, "a phrase", NEAR(a b), a OR b, name:word'
+      )
+    )
+    expect(await infonote(cwd, 'search', 'city:lima')).toEqual(
+      usage(
+        'Unexpected query "city:lima": no such column: city; expected FTS5 syntax, such as words, "a phrase", NEAR(a b), a OR b, name:word'
+      )
+    )
+    expect(await infonote(cwd, 'search', 'x', '--from', '2012-02-30')).toEqual(
+      usage('Unexpected --from "2012-02-30", expected a day such as 2012-03-14 (or 2012-03, 2012)')
+    )
+    expect(await infonote(cwd, 'search', 'x', '--country', 'XX')).toEqual(
+      usage('Unexpected --country "XX", expected an ISO 3166-1 alpha-2 code such as CO')
+    )
+    expect(await infonote(cwd, 'search', 'x', '--org', 'nobody')).toEqual(
+      usage(
+        'Unknown organization "nobody", expected an id of the registry such as unoda (see docs/organizations.md)'
+      )
+    )
+    expect(await infonote(cwd, 'search')).toEqual(
+      usage('Expected one query: infonote search "QUERY" [--db FILE] [--json]')
+    )
+  })
+
+  it('says that an archive is missing, and makes none', async () => {
+    const cwd = workspace()
+    expect(await infonote(cwd, 'search', 'peru', '--db', 'none.sqlite')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'infonote: Cannot find the archive "none.sqlite": no such file; make it with "infonote archive <path>... --db none.sqlite"\n'
+    })
+    expect(existsSync(path.join(cwd, 'none.sqlite'))).toBe(false)
+  })
+})
+
+describe('infonote export', () => {
+  it('writes back the feed and the records convert writes for the same notes', async () => {
+    const cwd = notesWorkspace()
+    await infonote(cwd, 'convert', 'notes', '--out', 'converted')
+    await infonote(cwd, 'archive', 'notes')
+    expect(
+      await infonote(
+        cwd,
+        'export',
+        '--db',
+        'output/archive.sqlite',
+        '--emit',
+        'jsonl,json',
+        '--out',
+        'exported'
+      )
+    ).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: '3 records exported from output/archive.sqlite: 4 files written to exported\n'
+    })
+    const read = (file: string) => readFileSync(path.join(cwd, file), 'utf8')
+    expect(readdirSync(path.join(cwd, 'exported')).sort()).toEqual([
+      `${sample.id}.json`,
+      `${manama.id}.json`,
+      `${dakar.id}.json`,
+      'records.jsonl'
+    ])
+    expect(read('exported/records.jsonl')).toBe(read('converted/records.jsonl'))
+    expect(read(`exported/${sample.id}.json`)).toBe(read('converted/000_8cd83aa58013035f.json'))
+    expect(read(`exported/${manama.id}.json`)).toBe(read('converted/2014-manama.json'))
+    expect(read(`exported/${dakar.id}.json`)).toBe(read('converted/note-dakar-2016.json'))
+  })
+
+  it('names the outputs it knows', async () => {
+    const cwd = notesWorkspace()
+    await infonote(cwd, 'archive', 'notes')
+    expect(
+      await infonote(cwd, 'export', '--db', 'output/archive.sqlite', '--emit', 'xml', '--out', 'x')
+    ).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `infonote: Unknown output "xml" for --emit, expected ${Object.keys(emitters).join(', ')}\nRun "infonote --help" for usage.\n`
+    })
+    expect(existsSync(path.join(cwd, 'x'))).toBe(false)
+  })
+})

@@ -20,7 +20,7 @@ import {help} from './command.js'
 import {loadSettings, UsageError} from './config.js'
 import {discover} from './discover.js'
 import type {Emitter} from './emit/emitter.js'
-import {emitters} from './emit/emitters.js'
+import {emitters, outputsOf} from './emit/emitters.js'
 import {type FileReport, format, plural, sortMessages, visible} from './format.js'
 import {countries} from './generated/countries.js'
 import {organizations as registry} from './generated/organizations-data.js'
@@ -68,6 +68,8 @@ export async function archiveCommand(argv: readonly string[], io: Io): Promise<n
       cwd: io.cwd,
       settings,
       jobs,
+      // Each valid note's record comes back from the conversion, to be loaded.
+      outputs: outputsOf(['json']),
       onNote,
       ...(io.signal ? {signal: io.signal} : {})
     })

@@ -121,7 +121,7 @@ describe('infonote archive', () => {
     expect(readdirSync(path.join(cwd, 'output'))).toEqual(['archive.sqlite'])
     expect(query(cwd, 'output/archive.sqlite', 'SELECT key, value FROM infonote ORDER BY key')).toEqual([
       {key: 'format', value: 'infonote archive'},
-      {key: 'schema', value: '2'}
+      {key: 'schema', value: '3'}
     ])
   })
 
@@ -162,7 +162,7 @@ describe('infonote archive', () => {
         (hit) => (hit as {snippet?: string}).snippet
       )
     ).toEqual([
-      '…the committee, chapter by chapter, and proposed **priorities** for 2015. Next steps The Government of Bahrain…'
+      '…the committee, chapter by chapter, and proposed **priorities** for 2015. Next steps More information is available…'
     ])
   })
 
@@ -193,11 +193,11 @@ describe('infonote archive', () => {
     const cwd = notesWorkspace()
     await infonote(cwd, 'archive', 'notes')
     const db = new Database(path.join(cwd, 'output/archive.sqlite'))
-    db.pragma('user_version = 3')
+    db.pragma('user_version = 4')
     db.close()
     const bytes = readFileSync(path.join(cwd, 'output/archive.sqlite'))
     const refusal =
-      'infonote: Refusing "output/archive.sqlite": it is an infonote archive of version 3, newer than this infonote reads (2); use a newer infonote\n'
+      'infonote: Refusing "output/archive.sqlite": it is an infonote archive of version 4, newer than this infonote reads (3); use a newer infonote\n'
     expect(await infonote(cwd, 'archive', 'notes')).toEqual({code: 2, stdout: '', stderr: refusal})
     expect(
       await infonote(cwd, 'export', '--db', 'output/archive.sqlite', '--emit', 'jsonl', '--out', 'x')
@@ -210,7 +210,7 @@ describe('infonote archive', () => {
     expect(readdirSync(path.join(cwd, 'output'))).toEqual(['archive.sqlite'])
   })
 
-  it('migrates an archive of version 1: the organizations table, filled from the ids it holds', async () => {
+  it('migrates an archive of version 1: the organizations table, filled from the ids it holds, and the venue searched', async () => {
     const cwd = workspace({[dakar.file]: dakar.bytes})
     const old = new Database(path.join(cwd, 'old.sqlite'))
     old.exec(readFileSync(path.join(import.meta.dirname, 'archive/version-1.sql'), 'utf8'))
@@ -229,8 +229,12 @@ describe('infonote archive', () => {
       }
     ])
     const file = 'old.sqlite'
-    expect(query(cwd, file, 'SELECT * FROM pragma_user_version')).toEqual([{user_version: 2}])
-    expect(query(cwd, file, "SELECT value FROM infonote WHERE key = 'schema'")).toEqual([{value: '2'}])
+    expect(query(cwd, file, 'SELECT * FROM pragma_user_version')).toEqual([{user_version: 3}])
+    expect(query(cwd, file, "SELECT value FROM infonote WHERE key = 'schema'")).toEqual([{value: '3'}])
+    // Version 3 searches the venue, of the notes loaded before too.
+    expect((await searchJson(cwd, 'venue:manama', '--db', file)).map((hit: {id: string}) => hit.id)).toEqual([
+      manama.id
+    ])
     expect(query(cwd, file, 'SELECT id, name, acronym FROM organizations ORDER BY id')).toEqual([
       {id: 'caricom', name: 'Caribbean Community', acronym: 'CARICOM'},
       {id: 'gcc', name: 'Cooperation Council for the Arab States of the Gulf', acronym: 'GCC'},

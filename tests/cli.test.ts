@@ -229,7 +229,10 @@ describe('usage', () => {
     [['validate', 'nowhere'], 'Cannot find "nowhere": no such file or folder'],
     [['validate', 'empty'], 'No notes in "empty": expected .md, .markdown, .txt, .pdf, .docx files'],
     [['validate', '--out', 'o', 'x'], 'Unexpected option "--out": validate writes nothing'],
-    [['publish', 'x'], 'Unknown command "publish", expected "convert", "validate", "text", "archive", "search" or "export"']
+    [
+      ['publish', 'x'],
+      'Unknown command "publish", expected "convert", "validate", "text", "archive", "search" or "export"'
+    ]
   ])('%j exits 2', async (argv, message) => {
     const cwd = workspace({'x/a.md': sampleNote, 'empty/a.html': ''})
     expect(await infonote(cwd, ...argv)).toEqual({

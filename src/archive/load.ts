@@ -9,7 +9,8 @@
  * note; every value is a bound parameter.
  */
 import type Database from 'better-sqlite3'
-import type {InformationNote, Item} from '../generated/information-note.js'
+import {sectionText} from '../emit/section-text.js'
+import type {InformationNote} from '../generated/information-note.js'
 import {organizations as registry} from '../generated/organizations-data.js'
 import type {Body} from '../values/organizations.js'
 import {registryRow} from './schema.js'
@@ -136,7 +137,7 @@ export class Loader {
     const {statements} = this
     const sections = (record.sections ?? []).map((section) => ({
       ...section,
-      text: [...flatten(section.items), ...section.paragraphs].join('\n')
+      text: sectionText(section) ?? ''
     }))
     for (const [position, section] of sections.entries()) {
       statements.section.run(id, position, section.number, section.title, section.kind, section.text)
@@ -150,6 +151,7 @@ export class Loader {
     statements.index.run(
       key,
       record.event.name,
+      record.event.venue?.text ?? null,
       sections.map((section) => `${section.title}\n${section.text}`).join('\n'),
       names(record.event.organizers ?? []),
       names((record.participants ?? []).flatMap((group) => group.entries))
@@ -193,7 +195,7 @@ function prepare(db: Database.Database): Statements {
       'INSERT INTO organizations (id, name, acronym) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'
     ),
     index: statement(
-      `INSERT INTO search (rowid, name, sections, organizers, participants) VALUES (${marks(5)})`
+      `INSERT INTO search (rowid, name, venue, sections, organizers, participants) VALUES (${marks(6)})`
     ),
     unindex: statement('DELETE FROM search WHERE rowid = ?')
   }
@@ -201,11 +203,6 @@ function prepare(db: Database.Database): Statements {
 
 function marks(count: number): string {
   return Array.from({length: count}, () => '?').join(', ')
-}
-
-/** The text of bullet points and their nested ones, in order. */
-function flatten(items: readonly Item[]): string[] {
-  return items.flatMap((item) => [item.text, ...flatten(item.items ?? [])])
 }
 
 /** Names (with their acronym when it is not the name) for the index, `; ` between them. */

@@ -10,7 +10,7 @@ import {organizations as registry} from '../generated/organizations-data.js'
 import type {Body} from '../values/organizations.js'
 
 /** The version of the tables this infonote writes (`PRAGMA user_version`). */
-export const schemaVersion = 2
+export const schemaVersion = 3
 
 /** `PRAGMA application_id`: "INFO", what marks an SQLite file as an infonote archive in its header. */
 export const applicationId = 0x494e464f
@@ -167,10 +167,27 @@ CREATE INDEX participants_country_code ON participants(country_code);
 CREATE INDEX participants_org ON participants(org);
 `
 
+/**
+ * Version 3: the venue is searched too (`venue:bogota`), so a place finds
+ * its events; the index is rebuilt from the one before and the events.
+ */
+const version3 = `
+CREATE VIRTUAL TABLE search_3 USING fts5(
+  name, venue, sections, organizers, participants,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO search_3 (rowid, name, venue, sections, organizers, participants)
+  SELECT search.rowid, search.name, events.venue_text, search.sections, search.organizers, search.participants
+  FROM search JOIN notes ON notes.key = search.rowid JOIN events ON events.note_id = notes.id;
+DROP TABLE search;
+ALTER TABLE search_3 RENAME TO search;
+`
+
 /** Each version's step from the one before (index 0 makes version 1 from nothing). */
 const migrations: readonly ((db: Database.Database) => void)[] = [
   (db) => db.exec(version1),
-  (db) => runWithParameter(db, version2, JSON.stringify(registry.map(registryRow)))
+  (db) => runWithParameter(db, version2, JSON.stringify(registry.map(registryRow))),
+  (db) => db.exec(version3)
 ]
 
 /** The registry's name (English first) and first acronym of a body. */

@@ -1,6 +1,6 @@
 /**
- * Searching an archive: the current notes whose event name, sections,
- * organizers or participants match an FTS5 query, best match first (FTS5's
+ * Searching an archive: the current notes whose event name, venue,
+ * sections, organizers or participants match an FTS5 query, best match first (FTS5's
  * bm25 rank), then by start date, then by id; narrowed by a body, the
  * venue's country and a span of dates. Every value is a bound parameter.
  */

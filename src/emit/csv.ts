@@ -16,9 +16,10 @@
  * Without it the cells hold the record's values exactly, as an archive
  * loading them needs ("+1 212 963 5000" stays a phone number).
  */
-import type {InformationNote, Item, Section} from '../generated/information-note.js'
+import type {InformationNote} from '../generated/information-note.js'
 import type {Stream} from '../output-folder.js'
 import type {BatchEmitter} from './emitter.js'
+import {sectionText} from './section-text.js'
 
 /** A cell: absent values are empty cells. */
 type Cell = string | number | undefined
@@ -174,23 +175,6 @@ function participantRows({id, participants}: InformationNote): Cell[][] {
           entry.role
         ])
   )
-}
-
-/**
- * A section's paragraphs and items as readable text, or nothing when it has
- * neither: the paragraphs, one a block, then the items as one block of
- * `- ` lines, a nested item indented by two spaces a level; blocks are
- * separated by a blank line, lines by LF. The record keeps paragraphs and
- * items apart, without their order between them, so paragraphs come first.
- */
-export function sectionText(section: Section): string | undefined {
-  const blocks = [...section.paragraphs]
-  if (section.items.length > 0) blocks.push(itemLines(section.items, '').join('\n'))
-  return blocks.length > 0 ? blocks.join('\n\n') : undefined
-}
-
-function itemLines(items: readonly Item[], indent: string): string[] {
-  return items.flatMap((item) => [`${indent}- ${item.text}`, ...itemLines(item.items ?? [], `${indent}  `)])
 }
 
 /** One RFC 4180 row, CRLF-terminated; `spreadsheet` defuses cells a spreadsheet would run as formulas. */

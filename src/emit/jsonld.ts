@@ -26,8 +26,8 @@ import type {
   Section,
   Venue
 } from '../generated/information-note.js'
-import {sectionText} from './csv.js'
 import type {NoteEmitter} from './emitter.js'
+import {sectionText} from './section-text.js'
 
 export const jsonld: NoteEmitter = {
   name: 'jsonld',

@@ -18,14 +18,14 @@ import {mkdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {setImmediate as tick} from 'node:timers/promises'
 import type {VFileMessage} from 'vfile-message'
-import {type Catalog, catalogOf, recordFileOf, sameCatalog, writeBatchFiles} from './batch/catalog.js'
+import {type Catalog, catalogOf, recordFileOf, recordsOf, sameCatalog} from './batch/catalog.js'
 import {across, type Collisions, collide} from './batch/checks.js'
 import {type Plan, plan} from './batch/plan.js'
 import type {Settings} from './config.js'
 import {configured} from './control.js'
 import {Converter} from './convert-note.js'
 import type {Note} from './discover.js'
-import {allSuffixes, noOptions, type Outputs, outputsOf, suffixesOf} from './emit/emitters.js'
+import {allSuffixes, noOptions, type Outputs, outputsOf, suffixesOf, writeBatch} from './emit/emitters.js'
 import {feedName} from './emit/jsonl.js'
 import {tooLarge} from './limits.js'
 import {type Lock, LockedError, lock} from './lock.js'
@@ -489,7 +489,9 @@ class Batch {
     const stale = batch.filter(
       (emitter) => !same || !emitter.files.every((file) => before.files.includes(file) && folder.exists(file))
     )
-    return stale.length > 0 ? writeBatchFiles(folder, stale, catalog, options) : catalog.length
+    return stale.length > 0
+      ? writeBatch(folder, {...this.outputs, batch: stale}, recordsOf(folder, catalog))
+      : catalog.length
   }
 }
 

@@ -19,8 +19,7 @@ import type {Io} from './command.js'
 import {help} from './command.js'
 import {loadSettings, UsageError} from './config.js'
 import {discover} from './discover.js'
-import type {Emitter} from './emit/emitter.js'
-import {emitters, outputsOf} from './emit/emitters.js'
+import {emittersNamed, noOptions, outputsOf} from './emit/emitters.js'
 import {type FileReport, format, plural, sortMessages, visible} from './format.js'
 import {countries} from './generated/countries.js'
 import {organizations as registry} from './generated/organizations-data.js'
@@ -69,7 +68,7 @@ export async function archiveCommand(argv: readonly string[], io: Io): Promise<n
       settings,
       jobs,
       // Each valid note's record comes back from the conversion, to be loaded.
-      outputs: outputsOf(['json']),
+      outputs: outputsOf(emittersNamed('json')),
       onNote,
       ...(io.signal ? {signal: io.signal} : {})
     })
@@ -153,15 +152,21 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<nu
       throw new UsageError(`Missing --${required}: infonote export --db FILE --emit jsonl --out DIR`)
     }
   }
-  const chosen = emittersOf(values.emit as string)
+  const outputs = outputsOf(
+    emittersNamed(values.emit as string),
+    {
+      ...noOptions,
+      csvBom: values['csv-bom'] === true
+    },
+    {fromRecordFiles: false}
+  )
   const {file, shown} = dbPath(values.db, io.cwd)
   const out = path.resolve(io.cwd, values.out as string)
   return withArchive(file, {create: false, shown}, io, async (db) => {
     mkdirSync(out, {recursive: true})
     const held = lock(out)
     try {
-      const options = {sourceMap: false, keepText: false, csvBom: values['csv-bom'] === true}
-      const {records, files} = await exportRecords(db, new OutputFolder(out), chosen, options)
+      const {records, files} = await exportRecords(db, new OutputFolder(out), outputs)
       const where = visible(display(out, io.cwd) || '.')
       io.stderr(
         `${plural(records, 'record')} exported from ${visible(shown)}: ${plural(files, 'file')} written to ${where}\n`
@@ -281,19 +286,6 @@ function organization(db: Database.Database, org: string | undefined): string | 
   throw new UsageError(
     `Unknown organization "${org}", expected an id of the registry such as unoda (see docs/organizations.md)`
   )
-}
-
-function emittersOf(list: string): Emitter[] {
-  const names = list.split(',').map((name) => name.trim())
-  return names.map((name) => {
-    const emitter = emitters[name]
-    if (!emitter) {
-      throw new UsageError(
-        `Unknown output "${name}" for --emit, expected ${Object.keys(emitters).join(', ')}`
-      )
-    }
-    return emitter
-  })
 }
 
 function whole(option: string, value: unknown): number | undefined {

@@ -9,7 +9,7 @@ import {printText} from './command-text.js'
 import {loadSettings, UsageError} from './config.js'
 import {discover} from './discover.js'
 import type {EmitOptions} from './emit/emitter.js'
-import {type Outputs, outputsOf} from './emit/emitters.js'
+import {emittersNamed, type Outputs, outputsOf} from './emit/emitters.js'
 import {type FileReport, type Format, format, formats, plural, sortMessages, visible} from './format.js'
 import {version} from './generated/versions.js'
 import {LockedError} from './lock.js'
@@ -183,7 +183,8 @@ async function check(command: Command, values: Values, positionals: string[], io
   if (values.quiet && values.verbose)
     throw new UsageError('Unexpected "--quiet" with "--verbose": choose one')
 
-  const outputs = command === 'convert' ? outputsOf(emitList(values.emit), emitOptions(values)) : undefined
+  const outputs =
+    command === 'convert' ? outputsOf(emittersNamed(values.emit), emitOptions(values)) : undefined
   const settings = loadSettings(io.cwd, values.config)
   const out = command === 'convert' ? path.resolve(io.cwd, values.out ?? 'output') : undefined
   const paths = positionals.filter((given) => given !== '-')
@@ -303,16 +304,6 @@ function summary(
         ? `; ${batch} not written`
         : `; ${batch} ${named.length > 1 || named[0]?.startsWith('the ') ? 'hold' : 'holds'} ${records}`
   return `${plural(counts.notes, 'note')}: ${parts.join(', ')} ${problems} in ${(time / 1000).toFixed(1)} s${wrote}\n`
-}
-
-/** `--emit json,csv`: the names given. */
-function emitList(value: string | undefined): string[] | undefined {
-  if (value === undefined) return undefined
-  const names = value.split(',').map((name) => name.trim())
-  if (names.some((name) => name === '')) {
-    throw new UsageError(`Unexpected --emit "${value}", expected names separated by commas, such as json,csv`)
-  }
-  return names
 }
 
 function emitOptions(values: Values): EmitOptions {

@@ -3,7 +3,6 @@ import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import {describe, expect, it} from 'vitest'
-import {emitters} from '../src/emit/emitters.js'
 import {runCli, workspace} from './helpers.js'
 
 const fixtures = path.join(import.meta.dirname, 'fixtures')
@@ -408,9 +407,9 @@ describe('infonote search', () => {
 })
 
 describe('infonote export', () => {
-  it('writes back the feed and the records convert writes for the same notes', async () => {
+  it('writes back the feed, the tables and the records convert writes for the same notes', async () => {
     const cwd = notesWorkspace()
-    await infonote(cwd, 'convert', 'notes', '--out', 'converted')
+    await infonote(cwd, 'convert', 'notes', '--out', 'converted', '--emit', 'json,jsonl,jsonld,csv')
     await infonote(cwd, 'archive', 'notes')
     expect(
       await infonote(
@@ -419,22 +418,30 @@ describe('infonote export', () => {
         '--db',
         'output/archive.sqlite',
         '--emit',
-        'jsonl,json',
+        'csv,jsonld,jsonl,json',
         '--out',
         'exported'
       )
     ).toEqual({
       code: 0,
       stdout: '',
-      stderr: '3 records exported from output/archive.sqlite: 4 files written to exported\n'
+      stderr: '3 records exported from output/archive.sqlite: 13 files written to exported\n'
     })
     const read = (file: string) => readFileSync(path.join(cwd, file), 'utf8')
-    expect(readdirSync(path.join(cwd, 'exported')).sort()).toEqual([
-      `${sample.id}.json`,
-      `${manama.id}.json`,
-      `${dakar.id}.json`,
-      'records.jsonl'
-    ])
+    const ids = [sample.id, manama.id, dakar.id]
+    expect(readdirSync(path.join(cwd, 'exported')).sort()).toEqual(
+      [
+        ...ids.flatMap((id) => [`${id}.json`, `${id}.jsonld`]),
+        'records.jsonl',
+        ...['events', 'organizers', 'participants', 'sections', 'footnotes', 'contacts'].map(
+          (name) => `${name}.csv`
+        )
+      ].sort()
+    )
+    for (const table of readdirSync(path.join(cwd, 'exported')).filter((file) => file.endsWith('.csv'))) {
+      expect(read(`exported/${table}`)).toBe(read(`converted/${table}`))
+    }
+    expect(read(`exported/${manama.id}.jsonld`)).toBe(read('converted/2014-manama.jsonld'))
     expect(read('exported/records.jsonl')).toBe(read('converted/records.jsonl'))
     expect(read(`exported/${sample.id}.json`)).toBe(read('converted/000_8cd83aa58013035f.json'))
     expect(read(`exported/${manama.id}.json`)).toBe(read('converted/2014-manama.json'))
@@ -449,7 +456,8 @@ describe('infonote export', () => {
     ).toEqual({
       code: 2,
       stdout: '',
-      stderr: `infonote: Unknown output "xml" for --emit, expected ${Object.keys(emitters).join(', ')}\nRun "infonote --help" for usage.\n`
+      stderr:
+        'infonote: Unknown output "xml" in --emit, expected json, jsonl, jsonld or csv\nRun "infonote --help" for usage.\n'
     })
     expect(existsSync(path.join(cwd, 'x'))).toBe(false)
   })

@@ -134,10 +134,10 @@ describe('convert --emit', () => {
   it.each([
     [['--emit', 'xml'], 'Unknown output "xml" in --emit, expected json, jsonl, jsonld or csv'],
     [['--emit', 'json,'], 'Unexpected --emit "json,", expected names separated by commas, such as json,csv'],
-    [['--emit', 'jsonl'], 'Unexpected --emit "jsonl" without "json": jsonl is built from the record files'],
+    [['--emit', 'jsonl'], 'Missing "json" in --emit: jsonl is built from the record files'],
     [
       ['--emit', 'csv,jsonl,jsonld'],
-      'Unexpected --emit "csv,jsonl,jsonld" without "json": jsonl and csv are built from the record files'
+      'Missing "json" in --emit: jsonl and csv are built from the record files'
     ],
     [
       ['--emit', 'jsonld', '--source-map'],

@@ -1,10 +1,9 @@
 /**
  * The records an output folder holds: each valid note's id and record file.
  * The batch emitters' files (the feed, the CSV tables) are written from the
- * record files themselves, one at a time in id order, so few records are
- * ever in memory.
+ * record files themselves, read one at a time in id order, so few records
+ * are ever in memory.
  */
-import type {BatchEmitter, EmitOptions, Sink} from '../emit/emitter.js'
 import type {InformationNote} from '../generated/information-note.js'
 import type {Entry, Manifest} from '../manifest.js'
 import type {OutputFolder} from '../output-folder.js'
@@ -38,34 +37,17 @@ export function sameCatalog(a: Catalog, b: Catalog): boolean {
 }
 
 /**
- * Writes the files of `emitters` into `folder` from the records of
- * `catalog`, in id order; gives the number of records written. A record
- * file that cannot be read is left out.
+ * The records of `catalog`, read from their files in `folder` one at a
+ * time, in id order; a record file that cannot be read is left out.
  */
-export function writeBatchFiles(
-  folder: OutputFolder,
-  emitters: readonly BatchEmitter[],
-  catalog: Catalog,
-  options: EmitOptions
-): number {
-  const sinks: Sink[] = []
-  try {
-    for (const emitter of emitters) sinks.push(emitter.open(folder, options))
-    let records = 0
-    for (const [, output] of [...catalog].sort(([a], [b]) => compare(a, b))) {
-      let record: InformationNote
-      try {
-        record = JSON.parse(folder.read(output)) as InformationNote
-      } catch {
-        continue
-      }
-      for (const sink of sinks) sink.add(record)
-      records++
+export function* recordsOf(folder: OutputFolder, catalog: Catalog): Generator<InformationNote> {
+  for (const [, output] of [...catalog].sort(([a], [b]) => compare(a, b))) {
+    let record: InformationNote
+    try {
+      record = JSON.parse(folder.read(output)) as InformationNote
+    } catch {
+      continue
     }
-    for (const sink of sinks) sink.close()
-    return records
-  } catch (error) {
-    for (const sink of sinks) sink.abort()
-    throw error
+    yield record
   }
 }

@@ -3,8 +3,10 @@
  * choice of a run. A new format is one emitter file and one line here.
  */
 import {UsageError} from '../config.js'
+import type {InformationNote} from '../generated/information-note.js'
+import type {OutputFolder} from '../output-folder.js'
 import {csv} from './csv.js'
-import type {BatchEmitter, EmitOptions, Emitter, NoteEmitter, NoteFile} from './emitter.js'
+import type {BatchEmitter, EmitOptions, Emitter, NoteEmitter, NoteFile, Sink} from './emitter.js'
 import {json} from './json.js'
 import {jsonl} from './jsonl.js'
 import {jsonld} from './jsonld.js'
@@ -14,7 +16,7 @@ import {text} from './text.js'
 export const emitters: Readonly<Record<string, Emitter>> = {json, jsonl, jsonld, csv}
 
 /** What `convert` writes without `--emit`. */
-export const defaultEmit: readonly string[] = ['json', 'jsonl']
+const defaultEmit: readonly string[] = ['json', 'jsonl']
 
 /** Emitters no `--emit` names, each turned on by its own option (`--keep-text`). */
 const sideEmitters: readonly NoteEmitter[] = [text]
@@ -29,11 +31,15 @@ export interface Outputs {
 export const noOptions: EmitOptions = {sourceMap: false, keepText: false, csvBom: false}
 
 /**
- * The outputs `names` choose (`--emit json,csv`), in the registry's order,
- * with the options that shape them. The feed and the tables are built from the record files, so
- * they need `json`; an option for an output not chosen is a usage error too.
+ * The emitters `--emit json,csv` names, in the registry's order whatever
+ * the order given (the same run writes the same manifest); the default
+ * ones without it.
  */
-export function outputsOf(names: readonly string[] = defaultEmit, options: EmitOptions = noOptions): Outputs {
+export function emittersNamed(list: string | undefined): Emitter[] {
+  const names = list === undefined ? defaultEmit : list.split(',').map((name) => name.trim())
+  if (names.includes('')) {
+    throw new UsageError(`Unexpected --emit "${list}", expected names separated by commas, such as json,csv`)
+  }
   const known = Object.keys(emitters)
   const unknown = names.find((name) => !known.includes(name))
   if (unknown !== undefined) {
@@ -41,13 +47,26 @@ export function outputsOf(names: readonly string[] = defaultEmit, options: EmitO
       `Unknown output "${unknown}" in --emit, expected ${known.slice(0, -1).join(', ')} or ${known.at(-1)}`
     )
   }
-  // In the registry's order, whatever the order given: the same run writes the same manifest.
-  const chosen = Object.values(emitters).filter((emitter) => names.includes(emitter.name))
-  const has = (name: string) => names.includes(name)
+  return Object.values(emitters).filter((emitter) => names.includes(emitter.name))
+}
+
+/**
+ * What a run writes: `chosen` (by default what `convert` writes without
+ * `--emit`), with the options that shape them. In `convert`, the feed and
+ * the tables are built from the record files (`fromRecordFiles`), so they
+ * need `json`; an option for an output not chosen is a usage error too.
+ */
+export function outputsOf(
+  chosen: readonly Emitter[] = emittersNamed(undefined),
+  options: EmitOptions = noOptions,
+  {fromRecordFiles = true} = {}
+): Outputs {
+  const has = (name: string) => chosen.some((emitter) => emitter.name === name)
   const batch = chosen.filter((emitter): emitter is BatchEmitter => emitter.scope === 'batch')
-  if (batch.length > 0 && !has('json')) {
+  if (fromRecordFiles && batch.length > 0 && !has('json')) {
+    const built = batch.map((emitter) => emitter.name).join(' and ')
     throw new UsageError(
-      `Unexpected --emit "${names.join(',')}" without "json": ${batch.map((emitter) => emitter.name).join(' and ')} ${batch.length > 1 ? 'are' : 'is'} built from the record files`
+      `Missing "json" in --emit: ${built} ${batch.length > 1 ? 'are' : 'is'} built from the record files`
     )
   }
   if (options.sourceMap && !has('json')) {
@@ -60,13 +79,44 @@ export function outputsOf(names: readonly string[] = defaultEmit, options: EmitO
   return {notes: [...notes, ...sideEmitters], batch, options}
 }
 
+/** The files a note of this kind gets in a run. */
+export function noteFilesOf(outputs: Outputs, document: boolean): NoteFile[] {
+  return outputs.notes.flatMap((emitter) =>
+    emitter.files.filter(
+      (file) => (file.wanted?.(outputs.options) ?? true) && (file.applies?.(document) ?? true)
+    )
+  )
+}
+
 /** The suffixes of the files a note of this kind gets in a run. */
 export function suffixesOf(outputs: Outputs, document: boolean): string[] {
-  return outputs.notes.flatMap((emitter) =>
-    emitter.files
-      .filter((file) => (file.wanted?.(outputs.options) ?? true) && (file.applies?.(document) ?? true))
-      .map((file) => file.suffix)
-  )
+  return noteFilesOf(outputs, document).map((file) => file.suffix)
+}
+
+/**
+ * Writes the files of the batch emitters `outputs` chose into `folder`,
+ * from `records` in id order: all of them are put in place, or none.
+ * Gives the number of records.
+ */
+export function writeBatch(
+  folder: OutputFolder,
+  outputs: Outputs,
+  records: Iterable<InformationNote>
+): number {
+  const sinks: Sink[] = []
+  try {
+    for (const emitter of outputs.batch) sinks.push(emitter.open(folder, outputs.options))
+    let count = 0
+    for (const record of records) {
+      for (const sink of sinks) sink.add(record)
+      count++
+    }
+    for (const sink of sinks) sink.close()
+    return count
+  } catch (error) {
+    for (const sink of sinks) sink.abort()
+    throw error
+  }
 }
 
 /** Every suffix a note's files may have, whatever the run writes: those may collide. */

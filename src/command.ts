@@ -84,6 +84,15 @@ Options:
                              infonote.config.json (or package.json "infonote")
       --stdin-filepath <p>   the path to report for a note read from -
       --pages                text: put page:line before each line
+      --db <file>            archive, search, export: the archive (default:
+                             output/archive.sqlite)
+      --json                 search: print the matches as a JSON array
+      --org <id>             search: events a body (its registry id)
+                             organized or took part in
+      --country <cc>         search: events in that country (ISO code)
+      --from <date>          search: events that end on or after the date
+                             (YYYY, YYYY-MM or YYYY-MM-DD)
+      --to <date>            search: events that start on or before it
   -h, --help                 show this help
   -v, --version              show the version
 

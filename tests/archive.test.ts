@@ -462,3 +462,47 @@ describe('infonote export', () => {
     expect(existsSync(path.join(cwd, 'x'))).toBe(false)
   })
 })
+
+describe('docs/archive.md', () => {
+  it('gives queries for the sqlite3 shell that answer as they say', async () => {
+    const cwd = notesWorkspace()
+    await infonote(cwd, 'archive', 'notes')
+    const docs = readFileSync(path.join(import.meta.dirname, '../docs/archive.md'), 'utf8')
+    const db = new Database(path.join(cwd, 'output/archive.sqlite'), {readonly: true})
+    const answers = [...docs.matchAll(/^```sql\n([\s\S]*?)\n```$/gm)].map(([, sql]) =>
+      db
+        .prepare(sql ?? '')
+        .raw()
+        .all()
+        .map((row) => (row as unknown[]).join('|').replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/, '<loaded_at>'))
+    )
+    db.close()
+    expect(answers).toEqual([
+      [
+        '2014-12-29|National Workshop on the Development of a Voluntary National Implementation Action Plan for Resolution 1540 (2004)|Manama',
+        "2016-06-01|Table ronde nationale sur la mise à jour du plan d'action national du Sénégal pour l'application de la résolution 1540 (2004)|Dakar"
+      ],
+      [
+        '2012-03-12|Seminar for the Andean Community States: United Nations Security Council Resolution 1540|Government of Colombia; Stimson Centre; Stanley Foundation; Office of the Assistant Secretary General of the Organization of American States; UN Office of Disarmament Affairs'
+      ],
+      [
+        `${sample.id}|…enhance their internal legislative system, [control] [export] measures, and possible trainings related…`
+      ],
+      [
+        'United Arab Emirates|AE|1',
+        'Bahrain|BH|1',
+        'Bolivia|BO|1',
+        'Canada|CA|1',
+        'Colombia|CO|1',
+        'Ecuador|EC|1',
+        'Finland|FI|1',
+        'Japan|JP|1',
+        'Kuwait|KW|1',
+        'Oman|OM|1'
+      ],
+      [
+        '1|a6da4045d8cea0c3ed5114f7ee03629aa3135fc7b5eda2f05b44ee05e9c0c284|<loaded_at>|Seminar for the Andean Community States: United Nations Security Council Resolution 1540'
+      ]
+    ])
+  })
+})

@@ -2,11 +2,13 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import Database from 'better-sqlite3'
 import {describe, expect, it} from 'vitest'
 import {help} from '../src/command.js'
 import {convert} from '../src/index.js'
 import {builtInWords} from '../src/labels.js'
 import {docsUrl, type RuleId, rules} from '../src/rules.js'
+import {runCli, workspace} from './helpers.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8')
@@ -107,12 +109,55 @@ function notIn(shown: unknown, actual: unknown, pointer = ''): string[] {
   return Object.is(shown, actual) ? [] : [pointer]
 }
 
+/** The content of the first fenced block of `language`, indented as in a list item, or not. */
+function indentedFence(markdown: string, language: string): string | undefined {
+  const match = new RegExp(`^( *)\`\`\`${language}\\n([\\s\\S]*?)\\n\\1\`\`\`$`, 'm').exec(markdown)
+  return match?.[2]?.replace(new RegExp(`^${match[1]}`, 'gm'), '')
+}
+
+/** Each row a query of `sql` gives, as the `sqlite3` shell prints it: cells between `|`. */
+function rows(file: string, sql: string): string[] {
+  const db = new Database(file, {readonly: true})
+  try {
+    return db
+      .prepare(sql)
+      .raw()
+      .all()
+      .map((row) => (row as unknown[]).map((cell) => (cell === null ? '' : String(cell))).join('|'))
+  } finally {
+    db.close()
+  }
+}
+
 describe('README', () => {
   it('gives the two quick-start lines and the example in the first 30 lines', () => {
     expect(firstScreen).toContain('```sh\nnpm ci && npm start\nnpm test\n```')
     expect(fenced(firstScreen, 'text')).toBeDefined()
     expect(fenced(firstScreen, 'json')).toBeDefined()
-    expect(readme.split('\n').length).toBeLessThan(100)
+    expect(readme.split('\n').length).toBeLessThan(150)
+  })
+
+  it("shows true parts of the sample's outputs, and an archive query with its answer", {
+    timeout: 60_000
+  }, async () => {
+    const outputs = readme.slice(
+      readme.indexOf('## Outputs for archives'),
+      readme.indexOf('## Documentation')
+    )
+    const cwd = workspace({[sample]: readFileSync(path.join(root, sample))})
+    expect((await runCli(cwd, ['convert', 'input', '--emit', 'json,jsonld,csv'])).code).toBe(0)
+    const output = (file: string) => readFileSync(path.join(cwd, 'output', file), 'utf8')
+    const shown = JSON.parse(indentedFence(outputs, 'json') ?? 'null')
+    expect(notIn(shown, JSON.parse(output('000_8cd83aa58013035f.jsonld')))).toEqual([])
+    const table = output('organizers.csv').split('\r\n')
+    expect(
+      indentedFence(outputs, 'csv')
+        ?.split('\n')
+        .filter((line) => !table.includes(line))
+    ).toEqual([])
+    expect((await runCli(cwd, ['archive', 'input'])).code).toBe(0)
+    const [, sql = '', answer] = /^sqlite3 output\/archive\.sqlite "(.+)"\n# (.+)$/m.exec(outputs) ?? []
+    expect(rows(path.join(cwd, 'output/archive.sqlite'), sql)).toEqual([answer])
   })
 
   it('quotes the sample note line for line', () => {
@@ -197,6 +242,12 @@ describe('docs', () => {
       '| `-c`, `--config',
       '| `--stdin-filepath',
       '| `--pages',
+      '| `--db',
+      '| `--json',
+      '| `--org',
+      '| `--country',
+      '| `--from',
+      '| `--to',
       '| `-h`, `--help',
       '| `-v`, `--version'
     ])

@@ -8,7 +8,6 @@
 import {mkdirSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
-import {type ParseArgsConfig, parseArgs} from 'node:util'
 import type Database from 'better-sqlite3'
 import {exportRecords} from './archive/export.js'
 import {type Loaded, Loader} from './archive/load.js'
@@ -16,7 +15,7 @@ import {ArchiveError, openArchive} from './archive/open.js'
 import {type Hit, knowsOrganization, QueryError, search} from './archive/search.js'
 import {type NoteResult, runBatch} from './batch.js'
 import type {Io} from './command.js'
-import {help} from './command.js'
+import {help, parseArguments, whole} from './command.js'
 import {loadSettings, UsageError} from './config.js'
 import {discover} from './discover.js'
 import {emittersNamed, noOptions, outputsOf} from './emit/emitters.js'
@@ -32,8 +31,6 @@ import {display} from './paths.js'
 /** Where `archive` and `search` find the archive without `--db`. */
 export const defaultDb = 'output/archive.sqlite'
 
-type Options = NonNullable<ParseArgsConfig['options']>
-
 /** Runs `archive`, `search` or `export` with the arguments after the command; resolves to the exit code. */
 export function runArchiveCommand(command: string, argv: readonly string[], io: Io): Promise<number> {
   if (command === 'archive') return archiveCommand(argv, io)
@@ -43,15 +40,15 @@ export function runArchiveCommand(command: string, argv: readonly string[], io: 
 
 /** `infonote archive <path>... [--db FILE] [--jobs n] [--config f]`. */
 export async function archiveCommand(argv: readonly string[], io: Io): Promise<number> {
-  const {values, positionals} = parseOptions(argv, {
+  const {values, positionals} = parseArguments(argv, {
     db: {type: 'string'},
     jobs: {type: 'string', short: 'j'},
     config: {type: 'string', short: 'c'},
     help: {type: 'boolean', short: 'h'}
   })
   if (values.help) return printHelp(io)
-  const jobs = whole('--jobs', values.jobs) ?? availableParallelism()
-  const settings = loadSettings(io.cwd, values.config as string | undefined)
+  const jobs = whole('--jobs', values.jobs, 1) ?? availableParallelism()
+  const settings = loadSettings(io.cwd, values.config)
   const notes = discover(positionals, io.cwd, settings)
   const {file, shown} = dbPath(values.db, io.cwd)
   return withArchive(file, {create: true, shown}, io, async (db) => {
@@ -93,7 +90,7 @@ export async function archiveCommand(argv: readonly string[], io: Io): Promise<n
 
 /** `infonote search "QUERY" [--db FILE] [--json] [--org ID] [--country CC] [--from DATE] [--to DATE]`. */
 export async function searchCommand(argv: readonly string[], io: Io): Promise<number> {
-  const {values, positionals} = parseOptions(argv, {
+  const {values, positionals} = parseArguments(argv, {
     db: {type: 'string'},
     json: {type: 'boolean'},
     org: {type: 'string'},
@@ -108,16 +105,16 @@ export async function searchCommand(argv: readonly string[], io: Io): Promise<nu
     throw new UsageError('Expected one query: infonote search "QUERY" [--db FILE] [--json]')
   }
   const filters = {
-    ...optional('country', countryCode(values.country as string | undefined)),
-    ...optional('from', day('--from', values.from as string | undefined, 'start')),
-    ...optional('to', day('--to', values.to as string | undefined, 'end'))
+    ...optional('country', countryCode(values.country)),
+    ...optional('from', day('--from', values.from, 'start')),
+    ...optional('to', day('--to', values.to, 'end'))
   }
   const json = values.json === true
   const colour = !json && io.color
   const mark = colour ? {open: boldStart, close: boldEnd} : {open: '**', close: '**'}
   const {file, shown} = dbPath(values.db, io.cwd)
   return withArchive(file, {create: false, shown}, io, (db) => {
-    const org = organization(db, values.org as string | undefined)
+    const org = organization(db, values.org)
     let hits: Hit[]
     try {
       hits = search(db, {query, mark, ...filters, ...optional('org', org)})
@@ -138,7 +135,7 @@ export async function searchCommand(argv: readonly string[], io: Io): Promise<nu
 
 /** `infonote export --db FILE --emit LIST --out DIR [--csv-bom]`. */
 export async function exportCommand(argv: readonly string[], io: Io): Promise<number> {
-  const {values, positionals} = parseOptions(argv, {
+  const {values, positionals} = parseArguments(argv, {
     db: {type: 'string'},
     emit: {type: 'string'},
     out: {type: 'string', short: 'o'},
@@ -147,7 +144,7 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<nu
   })
   if (values.help) return printHelp(io)
   if (positionals.length > 0) throw new UsageError(`Unexpected path "${positionals[0]}": export reads --db`)
-  for (const required of ['db', 'emit', 'out']) {
+  for (const required of ['db', 'emit', 'out'] as const) {
     if (values[required] === undefined) {
       throw new UsageError(`Missing --${required}: infonote export --db FILE --emit jsonl --out DIR`)
     }
@@ -286,26 +283,4 @@ function organization(db: Database.Database, org: string | undefined): string | 
   throw new UsageError(
     `Unknown organization "${org}", expected an id of the registry such as unoda (see docs/organizations.md)`
   )
-}
-
-function whole(option: string, value: unknown): number | undefined {
-  if (value === undefined) return undefined
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || Number(value) < 1) {
-    throw new UsageError(`Unexpected ${option} "${String(value)}", expected a whole number from 1`)
-  }
-  return Number(value)
-}
-
-function parseOptions(argv: readonly string[], options: Options) {
-  try {
-    return parseArgs({args: [...argv], options, allowPositionals: true, strict: true})
-  } catch (error) {
-    const {code, message} = error as {code?: string; message: string}
-    const option = /'([^']+)'/.exec(message)?.[1] ?? ''
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`Unknown option "${option}"`)
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      throw new UsageError(`Missing value for option "${option.replace(/ <value>$/, '')}"`)
-    }
-    throw error
-  }
 }

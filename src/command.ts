@@ -3,7 +3,7 @@
  */
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
-import {parseArgs} from 'node:util'
+import {type ParseArgsConfig, parseArgs} from 'node:util'
 import {type NoteResult, type Outcome, runBatch} from './batch.js'
 import {printText} from './command-text.js'
 import {loadSettings, UsageError} from './config.js'
@@ -329,7 +329,8 @@ function formatName(value: string | undefined): Format {
   throw new UsageError(`Unknown format "${value}", expected ${formats.join(', ')}`)
 }
 
-function whole(option: string, value: string | undefined, minimum: number): number | undefined {
+/** A whole number option, at least `minimum`. */
+export function whole(option: string, value: string | undefined, minimum: number): number | undefined {
   if (value === undefined) return undefined
   if (!/^\d+$/.test(value) || Number(value) < minimum) {
     throw new UsageError(
@@ -340,8 +341,18 @@ function whole(option: string, value: string | undefined, minimum: number): numb
 }
 
 function parse(argv: readonly string[]) {
+  return parseArguments(argv, options)
+}
+
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>
+type Parsed<T extends OptionsConfig> = ReturnType<
+  typeof parseArgs<{args: string[]; options: T; allowPositionals: true; strict: true}>
+>
+
+/** `parseArgs`, whose errors are usage errors that name the option. */
+export function parseArguments<T extends OptionsConfig>(argv: readonly string[], config: T): Parsed<T> {
   try {
-    return parseArgs({args: [...argv], options, allowPositionals: true, strict: true})
+    return parseArgs({args: [...argv], options: config, allowPositionals: true, strict: true})
   } catch (error) {
     const {code, message} = error as {code?: string; message: string}
     const option = /'([^']+)'/.exec(message)?.[1] ?? ''

@@ -1,6 +1,9 @@
+import {spawn} from 'node:child_process'
 import {createHash} from 'node:crypto'
+import {once} from 'node:events'
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
+import {setTimeout as sleep} from 'node:timers/promises'
 import Database from 'better-sqlite3'
 import {describe, expect, it} from 'vitest'
 import {runCli, workspace} from './helpers.js'
@@ -504,5 +507,62 @@ describe('docs/archive.md', () => {
         '1|a6da4045d8cea0c3ed5114f7ee03629aa3135fc7b5eda2f05b44ee05e9c0c284|<loaded_at>|Seminar for the Andean Community States: United Nations Security Council Resolution 1540'
       ]
     ])
+  })
+})
+
+describe('a load that is killed', () => {
+  it('leaves the archive as it was before that note, and search reads it meanwhile', {
+    timeout: 120_000
+  }, async () => {
+    const cwd = notesWorkspace()
+    const marker = path.join(cwd, 'held')
+    const bin = path.join(import.meta.dirname, '../dist/cli.js')
+    const child = spawn(
+      process.execPath,
+      [
+        '--require',
+        path.join(import.meta.dirname, 'hold-archive.cjs'),
+        bin,
+        'archive',
+        'notes',
+        '--jobs',
+        '1'
+      ],
+      {cwd, env: {...process.env, INFONOTE_HOLD_AT: '2', INFONOTE_HOLD_MARKER: marker}, stdio: 'ignore'}
+    )
+    const closed = once(child, 'close')
+    try {
+      // No deadline: the test's timeout is the one.
+      while (!existsSync(marker) && child.exitCode === null) await sleep(10)
+      expect(child.exitCode).toBe(null)
+      // The second note (Manama) is inside its transaction: a reader sees the first one only.
+      expect(await searchJson(cwd, 'Manama OR Andean')).toEqual([
+        expect.objectContaining({id: sample.id, city: 'Bogota'})
+      ])
+    } finally {
+      child.kill('SIGKILL')
+      await closed
+    }
+    const file = 'output/archive.sqlite'
+    expect(query(cwd, file, 'PRAGMA integrity_check')).toEqual([{integrity_check: 'ok'}])
+    expect(counts(cwd)).toEqual({
+      notes: 1,
+      versions: 1,
+      events: 1,
+      organizers: 5,
+      participants: 19,
+      sections: 4,
+      footnotes: 1,
+      contacts: 1,
+      organizations: 8,
+      search: 1
+    })
+    const {code, stderr} = await infonote(cwd, 'archive', 'notes')
+    expect({code, summary: summaryLine(stderr)}).toEqual({
+      code: 1,
+      summary:
+        '4 notes: 2 added, 0 with a new version, 1 unchanged, 1 invalid (3 errors, 4 warnings) in 0.0 s; output/archive.sqlite holds 3 notes (3 versions)'
+    })
+    expect(counts(cwd)).toEqual(loadedCounts)
   })
 })

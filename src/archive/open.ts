@@ -2,10 +2,11 @@
  * Opening an archive. Its header is read before SQLite ever opens the file:
  * a file that is not an infonote archive (a text file, another program's
  * database) or one of a newer version is refused, and left as it was, byte
- * for byte. An older archive is migrated; the archive is kept in WAL mode,
+ * for byte; the same checks are made again inside, through the WAL, where
+ * the header may lag behind while another run loads. An older archive is migrated; the archive is kept in WAL mode,
  * so that `search` reads while `archive` loads.
  */
-import {closeSync, mkdirSync, openSync, readSync, statSync} from 'node:fs'
+import {closeSync, existsSync, mkdirSync, openSync, readSync, statSync} from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import {applicationId, archiveFormat, migrate, schemaVersion} from './schema.js'
@@ -61,6 +62,9 @@ function checkFile(file: string, shown: string, create: boolean): boolean {
   if (header.subarray(0, magic.length).toString('latin1') !== magic) {
     throw notOurs(shown, 'it is not an SQLite database')
   }
+  // While another run loads, what it committed may be in its WAL only: the
+  // header lags behind, and the checks are made inside (checkOpened).
+  if (existsSync(`${file}-wal`)) return false
   if (header.readUInt32BE(68) !== applicationId)
     throw notOurs(shown, 'it is an SQLite database of another program')
   checkVersion(header.readUInt32BE(60), shown)

@@ -23,7 +23,7 @@ import {type FileReport, format, plural, sortMessages, visible} from './format.j
 import {countries} from './generated/countries.js'
 import {organizations as registry} from './generated/organizations-data.js'
 import {version} from './generated/versions.js'
-import {LockedError, lock} from './lock.js'
+import {type Lock, LockedError, lock} from './lock.js'
 import {severity} from './message.js'
 import {OutputFolder} from './output-folder.js'
 import {display} from './paths.js'
@@ -159,12 +159,19 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<nu
   )
   const {file, shown} = dbPath(values.db, io.cwd)
   const out = path.resolve(io.cwd, values.out as string)
+  const where = visible(display(out, io.cwd) || '.')
   return withArchive(file, {create: false, shown}, io, async (db) => {
     mkdirSync(out, {recursive: true})
-    const held = lock(out)
+    let held: Lock
+    try {
+      held = lock(out)
+    } catch (error) {
+      if (!(error instanceof LockedError)) throw error
+      io.stderr(`infonote: Cannot write to "${where}": ${error.message}\n`)
+      return 2
+    }
     try {
       const {records, files} = await exportRecords(db, new OutputFolder(out), outputs)
-      const where = visible(display(out, io.cwd) || '.')
       io.stderr(
         `${plural(records, 'record')} exported from ${visible(shown)}: ${plural(files, 'file')} written to ${where}\n`
       )
@@ -175,7 +182,10 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<nu
   })
 }
 
-/** Opens the archive, runs `use`, closes it; a refused archive or a locked folder is exit code 2. */
+/**
+ * Opens the archive, runs `use`, closes it. A refused or damaged archive
+ * is exit code 2 with a message.
+ */
 async function withArchive(
   file: string,
   options: {create: boolean; shown: string},
@@ -186,22 +196,25 @@ async function withArchive(
   try {
     db = openArchive(file, options)
   } catch (error) {
-    if (!(error instanceof ArchiveError)) throw error
-    io.stderr(`infonote: ${visible(error.message)}\n`)
-    return 2
+    return refuse(error, options.shown, io)
   }
   try {
     return await use(db)
   } catch (error) {
-    const {code, message} = error as {code?: unknown; message?: string}
-    if (error instanceof LockedError) io.stderr(`infonote: Cannot write there: ${error.message}\n`)
-    else if (typeof code === 'string' && code.startsWith('SQLITE_')) {
-      io.stderr(`infonote: Cannot use the archive "${visible(options.shown)}": ${visible(message ?? code)}\n`)
-    } else throw error
-    return 2
+    return refuse(error, options.shown, io)
   } finally {
     db.close()
   }
+}
+
+/** Says why the archive cannot be used (exit code 2); anything else is a bug, thrown on. */
+function refuse(error: unknown, shown: string, io: Io): number {
+  const {code, message} = error as {code?: unknown; message?: string}
+  if (error instanceof ArchiveError) io.stderr(`infonote: ${visible(error.message)}\n`)
+  else if (typeof code === 'string' && code.startsWith('SQLITE_')) {
+    io.stderr(`infonote: Cannot use the archive "${visible(shown)}": ${visible(message ?? code)} (${code})\n`)
+  } else throw error
+  return 2
 }
 
 function printHelp(io: Io): number {

@@ -2,10 +2,12 @@ import {spawn} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import {once} from 'node:events'
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {hostname} from 'node:os'
 import path from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
 import Database from 'better-sqlite3'
 import {describe, expect, it} from 'vitest'
+import {help, run} from '../src/command.js'
 import {runCli, workspace} from './helpers.js'
 
 const fixtures = path.join(import.meta.dirname, 'fixtures')
@@ -564,5 +566,120 @@ describe('a load that is killed', () => {
         '4 notes: 2 added, 0 with a new version, 1 unchanged, 1 invalid (3 errors, 4 warnings) in 0.0 s; output/archive.sqlite holds 3 notes (3 versions)'
     })
     expect(counts(cwd)).toEqual(loadedCounts)
+  })
+})
+
+describe('the archive commands, as people use them', () => {
+  it.each([['archive'], ['search'], ['export']])('%s --help prints the usage', async (command) => {
+    expect(await infonote(workspace(), command, '--help')).toEqual({code: 0, stdout: help, stderr: ''})
+  })
+
+  it('prints each note found as a block, a one-day event with its one date, and how many match', async () => {
+    const cwd = notesWorkspace()
+    await infonote(cwd, 'archive', 'notes')
+    expect(await infonote(cwd, 'search', 'Sénégal OR Andean')).toEqual({
+      code: 0,
+      stdout: [
+        "Table ronde nationale sur la mise à jour du plan d'action national du Sénégal pour l'application de la résolution 1540 (2004)",
+        '  2016-06-01, Dakar, Sénégal',
+        "  Table ronde nationale sur la mise à jour du plan d'action national du **Sénégal** pour…",
+        `  ${dakar.id}  ${dakar.file}`,
+        '',
+        'Seminar for the Andean Community States: United Nations Security Council Resolution 1540',
+        '  2012-03-12 to 2012-03-14, Bogota, Colombia',
+        '  Bolivia; Colombia; Ecuador; Peru; Canada; Finland; Japan; USA; Secretariat of the **Andean** Community; CARICOM; CWC; IAEA…',
+        `  ${sample.id}  ${sample.file}`,
+        ''
+      ].join('\n'),
+      stderr: '2 notes match\n'
+    })
+    // A year, as --to: its last day.
+    expect((await searchJson(cwd, 'workshop', '--to', '2014')).map((hit) => hit.id)).toEqual([
+      manama.id,
+      sample.id
+    ])
+    expect((await searchJson(cwd, 'workshop', '--to', '2013-12')).map((hit) => hit.id)).toEqual([sample.id])
+  })
+
+  it('says why an archive cannot be used: a folder, a damaged file', async () => {
+    const cwd = notesWorkspace({'folder/x': ''})
+    expect(await infonote(cwd, 'search', 'peru', '--db', 'folder')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'infonote: Refusing "folder": it is a folder, expected an archive file\n'
+    })
+    await infonote(cwd, 'archive', 'notes')
+    const file = path.join(cwd, 'output/archive.sqlite')
+    const bytes = readFileSync(file)
+    bytes.fill(0xff, 8192, 8192 * 3)
+    writeFileSync(file, bytes)
+    expect(await infonote(cwd, 'search', 'peru')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'infonote: Cannot use the archive "output/archive.sqlite": database disk image is malformed (SQLITE_CORRUPT)\n'
+    })
+  })
+
+  it('stops a load at a signal, with what was loaded kept', async () => {
+    const cwd = notesWorkspace()
+    const controller = new AbortController()
+    controller.abort('SIGTERM')
+    let stderr = ''
+    const code = await run(['archive', 'notes'], {
+      cwd,
+      stdout: () => {},
+      stderr: (text) => (stderr += text),
+      stdin: () => new Uint8Array(),
+      color: false,
+      progress: false,
+      signal: controller.signal
+    })
+    expect({code, stderr: stderr.replace(/ in \d+\.\d s;/, ' in 0.0 s;')}).toEqual({
+      code: 143,
+      stderr:
+        '4 notes: 0 added, 0 with a new version, 0 unchanged, 0 invalid (0 errors, 0 warnings) in 0.0 s; output/archive.sqlite holds 0 notes (0 versions)\n' +
+        'infonote: stopped by SIGTERM; the notes loaded are in the archive, run again to finish\n'
+    })
+  })
+})
+
+describe('infonote export, with bad input', () => {
+  it.each([
+    [
+      ['export', 'notes', '--db', 'a.sqlite', '--emit', 'json', '--out', 'x'],
+      'Unexpected path "notes": export reads --db'
+    ],
+    [
+      ['export', '--db', 'a.sqlite', '--emit', 'json'],
+      'Missing --out: infonote export --db FILE --emit jsonl --out DIR'
+    ],
+    [
+      ['export', '--db', 'a.sqlite', '--emit', 'json', '--out', 'x', '--csv-bom'],
+      'Unexpected "--csv-bom" without "csv" in --emit: it marks the CSV tables'
+    ]
+  ])('refuses %j with exit 2', async (argv, reason) => {
+    const cwd = workspace()
+    expect(await infonote(cwd, ...argv)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `infonote: ${reason}\nRun "infonote --help" for usage.\n`
+    })
+    expect(readdirSync(cwd)).toEqual([])
+  })
+
+  it('does not write into a folder another run writes to', async () => {
+    const cwd = notesWorkspace()
+    await infonote(cwd, 'archive', 'notes')
+    const owner = {pid: process.pid, host: hostname(), started: '2026-11-30T08:00:00.000Z'}
+    writeFileSync(path.join(cwd, 'output/.infonote.lock'), `${JSON.stringify(owner)}\n`)
+    expect(
+      await infonote(cwd, 'export', '--db', 'output/archive.sqlite', '--emit', 'jsonl', '--out', 'output')
+    ).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `infonote: Cannot write to "output": another infonote run (pid ${process.pid}, started 2026-11-30T08:00:00.000Z) is writing to this folder; wait for it to end, or stop it\n`
+    })
+    expect(readdirSync(path.join(cwd, 'output')).sort()).toEqual(['.infonote.lock', 'archive.sqlite'])
   })
 })

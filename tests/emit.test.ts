@@ -6,6 +6,10 @@
 import {readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {type Catalog, recordsOf} from '../src/batch/catalog.js'
+import {emittersNamed, noteFile, outputsOf, writeBatch} from '../src/emit/emitters.js'
+import type {InformationNote} from '../src/generated/information-note.js'
+import {OutputFolder} from '../src/output-folder.js'
 import {runCli, workspace} from './helpers.js'
 
 const repo = path.join(import.meta.dirname, '..')
@@ -162,5 +166,44 @@ describe('convert --emit', () => {
       stderr:
         'infonote: Unexpected option "--emit": validate writes nothing\nRun "infonote --help" for usage.\n'
     })
+  })
+})
+
+describe('the batch emitters', () => {
+  const record = JSON.parse(
+    readFileSync(path.join(repo, 'tests/fixtures/sample/record.json'), 'utf8')
+  ) as InformationNote
+
+  it('put every file in place, or none when reading the records fails', () => {
+    const cwd = workspace()
+    const folder = new OutputFolder(cwd)
+    const outputs = outputsOf(emittersNamed('json,jsonl,csv'))
+    function* failing(): Generator<InformationNote> {
+      yield record
+      throw new Error('disk gone')
+    }
+    expect(() => writeBatch(folder, outputs, failing())).toThrow('disk gone')
+    expect(readdirSync(cwd)).toEqual([])
+    expect(writeBatch(folder, outputs, [record])).toBe(1)
+    expect(readdirSync(cwd).sort()).toEqual([...tables.slice(0, 5), 'records.jsonl', 'sections.csv'])
+    expect(readFileSync(path.join(cwd, 'records.jsonl'), 'utf8')).toBe(`${JSON.stringify(record)}\n`)
+  })
+
+  it('read the records of the catalog in id order, leaving out a record file that is gone', () => {
+    const cwd = workspace({
+      'b.json': JSON.stringify({...record, id: 'b'}),
+      'a.json': JSON.stringify({...record, id: 'a'})
+    })
+    const catalog: Catalog = [
+      ['b', 'b.json'],
+      ['c', 'gone.json'],
+      ['a', 'a.json']
+    ]
+    expect([...recordsOf(new OutputFolder(cwd), catalog)].map((read) => read.id)).toEqual(['a', 'b'])
+  })
+
+  it('know each suffix a worker may be asked for', () => {
+    expect(noteFile('.jsonld').suffix).toBe('.jsonld')
+    expect(() => noteFile('.xml')).toThrow('No emitter writes ".xml" files')
   })
 })

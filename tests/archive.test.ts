@@ -6,6 +6,7 @@ import {hostname} from 'node:os'
 import path from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
 import Database from 'better-sqlite3'
+import {parse} from 'csv-parse/sync'
 import {describe, expect, it} from 'vitest'
 import {help, run} from '../src/command.js'
 import {runCli, workspace} from './helpers.js'
@@ -681,5 +682,47 @@ describe('infonote export, with bad input', () => {
       stderr: `infonote: Cannot write to "output": another infonote run (pid ${process.pid}, started 2026-11-30T08:00:00.000Z) is writing to this folder; wait for it to end, or stop it\n`
     })
     expect(readdirSync(path.join(cwd, 'output')).sort()).toEqual(['.infonote.lock', 'archive.sqlite'])
+  })
+})
+
+describe('every fixture', () => {
+  it('is loaded whole: the archive exports the feed convert writes', {timeout: 120_000}, async () => {
+    const files: Record<string, Uint8Array> = {}
+    for (const name of readdirSync(fixtures)) {
+      for (const file of readdirSync(path.join(fixtures, name, 'input'))) {
+        files[`notes/${name}/${file}`] = fixture(name, file)
+      }
+    }
+    const cwd = workspace(files)
+    await infonote(cwd, 'convert', 'notes', '--out', 'converted', '--emit', 'json,jsonl,csv')
+    const {stderr} = await infonote(cwd, 'archive', 'notes')
+    expect(summaryLine(stderr)).toBe(
+      '35 notes: 31 added, 0 with a new version, 0 unchanged, 4 invalid (6 errors, 8 warnings) in 0.0 s; output/archive.sqlite holds 31 notes (31 versions)'
+    )
+    await infonote(cwd, 'export', '--db', 'output/archive.sqlite', '--emit', 'jsonl,csv', '--out', 'exported')
+    const read = (file: string) => readFileSync(path.join(cwd, file), 'utf8')
+    for (const file of ['records.jsonl', 'events.csv', 'participants.csv', 'sections.csv', 'contacts.csv']) {
+      expect(read(`exported/${file}`), file).toBe(read(`converted/${file}`))
+    }
+    // Each table holds what the CSV table of the same name does (a group without participants aside).
+    const table = (name: string) =>
+      (parse(read(`converted/${name}.csv`), {columns: true}) as Record<string, string>[]).filter(
+        (row) => name !== 'participants' || row.name !== ''
+      )
+    const rowsOf = (name: string) => table(name).length
+    const bodies = new Set([...table('organizers'), ...table('participants')].map((row) => row.org))
+    bodies.delete('')
+    expect(counts(cwd)).toEqual({
+      notes: 31,
+      versions: 31,
+      events: rowsOf('events'),
+      organizers: rowsOf('organizers'),
+      participants: rowsOf('participants'),
+      sections: rowsOf('sections'),
+      footnotes: rowsOf('footnotes'),
+      contacts: rowsOf('contacts'),
+      organizations: bodies.size,
+      search: 31
+    })
   })
 })

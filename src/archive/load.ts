@@ -91,41 +91,46 @@ export class Loader {
     const {statements} = this
     const venue = event.venue
     statements.event.run(
-      id,
-      event.name,
-      record.language ?? null,
-      record.title ?? null,
-      event.dates.text ?? null,
-      event.dates.start,
-      event.dates.end ?? null,
-      venue?.text ?? null,
-      venue?.place ?? null,
-      venue?.city ?? null,
-      venue?.country ?? null,
-      venue?.countryCode ?? null,
-      venue?.detail ?? null
+      ...bound(
+        id,
+        event.name,
+        record.language,
+        record.title,
+        event.dates.text,
+        event.dates.start,
+        event.dates.end,
+        venue?.text,
+        venue?.place,
+        venue?.city,
+        venue?.country,
+        venue?.countryCode,
+        venue?.detail
+      )
     )
     for (const [position, organizer] of (event.organizers ?? []).entries()) {
       this.organization(organizer.org, organizer)
       const {name, acronym, org, role} = organizer
-      statements.organizer.run(id, position, name, acronym ?? null, org ?? null, role ?? null)
+      statements.organizer.run(...bound(id, position, name, acronym, org, role))
     }
     const entries = (record.participants ?? []).flatMap((group) =>
       group.entries.map((entry) => ({group, entry}))
     )
     for (const [position, {group, entry}] of entries.entries()) {
       this.organization(entry.org, entry)
+      const {name, countryCode, acronym, org, role} = entry
       statements.participant.run(
-        id,
-        position,
-        group.category,
-        group.label,
-        entry.name,
-        entry.countryCode ?? null,
-        entry.group ?? null,
-        entry.acronym ?? null,
-        entry.org ?? null,
-        entry.role ?? null
+        ...bound(
+          id,
+          position,
+          group.category,
+          group.label,
+          name,
+          countryCode,
+          entry.group,
+          acronym,
+          org,
+          role
+        )
       )
     }
     this.describeText(record, key)
@@ -199,6 +204,11 @@ function prepare(db: Database.Database): Statements {
     ),
     unindex: statement('DELETE FROM search WHERE rowid = ?')
   }
+}
+
+/** Values to bind: what a record leaves out is SQL's NULL. */
+function bound(...values: (string | number | undefined)[]): (string | number | null)[] {
+  return values.map((value) => (value === undefined ? null : value))
 }
 
 function marks(count: number): string {

@@ -1,7 +1,7 @@
 import {spawn} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import {once} from 'node:events'
-import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import {hostname} from 'node:os'
 import path from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
@@ -194,6 +194,36 @@ describe('infonote archive', () => {
     expect(readdirSync(cwd).sort()).toEqual(['notes', 'notes.txt', 'other.sqlite'])
   })
 
+  it.each([
+    ['no version', [], 'it has no version'],
+    ['no infonote table', ['user_version = 3'], 'its "infonote" table does not say it is one']
+  ])('refuses a database marked as ours with %s, and leaves it as it was', async (_, pragmas, why) => {
+    const cwd = workspace()
+    const file = path.join(cwd, 'marked.sqlite')
+    const db = new Database(file)
+    for (const pragma of ['application_id = 0x494E464F', ...pragmas]) db.pragma(pragma)
+    db.exec('CREATE TABLE t (x)')
+    db.close()
+    const bytes = readFileSync(file)
+    expect(await infonote(cwd, 'search', 'x', '--db', 'marked.sqlite')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `infonote: Refusing "marked.sqlite": ${why}, not an infonote archive; give --db a new file or an archive infonote made\n`
+    })
+    expect(readFileSync(file).equals(bytes)).toBe(true)
+  })
+
+  it('counts an unreadable note apart', async () => {
+    const cwd = notesWorkspace()
+    symlinkSync('nowhere', path.join(cwd, 'notes/broken.md'))
+    const {code, stderr} = await infonote(cwd, 'archive', 'notes')
+    expect({code, summary: summaryLine(stderr)}).toEqual({
+      code: 1,
+      summary:
+        '5 notes: 3 added, 0 with a new version, 0 unchanged, 1 invalid, 1 unreadable (4 errors, 4 warnings) in 0.0 s; output/archive.sqlite holds 3 notes (3 versions)'
+    })
+  })
+
   it('refuses an archive of a newer version, and leaves it as it was', async () => {
     const cwd = notesWorkspace()
     await infonote(cwd, 'archive', 'notes')
@@ -383,6 +413,14 @@ describe('infonote search', () => {
       usage(
         'Unexpected query "city:lima": no such column: city; expected FTS5 syntax, such as words, "a phrase", NEAR(a b), a OR b, name:word'
       )
+    )
+    expect(await infonote(cwd, 'search', '"peru')).toEqual(
+      usage(
+        'Unexpected query ""peru": unterminated string; expected FTS5 syntax, such as words, "a phrase", NEAR(a b), a OR b, name:word'
+      )
+    )
+    expect(await infonote(cwd, 'search', 'x', '--to', '2012-13')).toEqual(
+      usage('Unexpected --to "2012-13", expected a day such as 2012-03-14 (or 2012-03, 2012)')
     )
     expect(await infonote(cwd, 'search', 'x', '--from', '2012-02-30')).toEqual(
       usage('Unexpected --from "2012-02-30", expected a day such as 2012-03-14 (or 2012-03, 2012)')

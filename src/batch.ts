@@ -327,7 +327,8 @@ class Batch {
     if (entry.messages.some((message) => message.fatal === true)) return entry
     const {folder} = this
     if (!folder || !note.output) return undefined
-    const expected = suffixesOf(this.outputs, isDocument(note)).map((suffix) => stemOf(note) + suffix)
+    const stem = stemOf(note.output)
+    const expected = suffixesOf(this.outputs, isDocument(note)).map((suffix) => stem + suffix)
     const same = expected.join() === entry.outputs.join() && expected.every((file) => folder.exists(file))
     return same ? entry : undefined
   }
@@ -345,7 +346,7 @@ class Batch {
     // Settled at once (a failed write is a message, never an unhandled rejection).
     const written = (
       folder && note.output && !this.plan.keptFiles.has(note.output)
-        ? this.write(folder, note, valid ? prepared : undefined)
+        ? this.write(folder, stemOf(note.output), valid ? prepared : undefined)
         : Promise.resolve<string[]>([])
     ).then(
       (outputs) => ({outputs}),
@@ -409,8 +410,7 @@ class Batch {
    * Writes a valid note's files and removes the others it may have had (an
    * invalid note keeps none); gives the files on disk then.
    */
-  private async write(folder: OutputFolder, note: Note, prepared: Prepared | undefined): Promise<string[]> {
-    const stem = stemOf(note)
+  private async write(folder: OutputFolder, stem: string, prepared: Prepared | undefined): Promise<string[]> {
     if (!prepared || prepared.kind === 'refused') {
       await Promise.all(allSuffixes.map((suffix) => folder.remove(stem + suffix)))
       return []
@@ -510,14 +510,15 @@ function statusOf(prepared: Prepared, valid: boolean): Status {
   return valid ? prepared.kind : 'invalid'
 }
 
-/** Where a note's files go: its record file without `.json`. */
-function stemOf(note: Note): string {
-  return (note.output ?? '').replace(/\.json$/, '')
+/** Where a note's files go: its record file (`output`) without `.json`. */
+function stemOf(output: string): string {
+  return output.replace(/\.json$/, '')
 }
 
 /** Every file a note may have, whatever this run writes. */
 function possibleFiles(note: Note): string[] {
-  return note.output ? allSuffixes.map((suffix) => stemOf(note) + suffix) : []
+  const {output} = note
+  return output ? allSuffixes.map((suffix) => stemOf(output) + suffix) : []
 }
 
 /** The batch files of every emitter, which no note's file may replace. */

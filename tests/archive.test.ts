@@ -764,3 +764,40 @@ describe('every fixture', () => {
     })
   })
 })
+
+describe('a note that gives only its event and date', () => {
+  it('is archived and found, with nothing made up for what it leaves out', async () => {
+    const cwd = workspace({
+      'infonote.config.json': '{"required": []}\n',
+      'notes/min.md': 'Information Note\n\n**Event:** Workshop on export controls\n\n**Date:** 5 May 2015\n'
+    })
+    expect((await infonote(cwd, 'archive', 'notes')).code).toBe(0)
+    expect(await searchJson(cwd, 'export')).toEqual([
+      {
+        id: '2015-05-05-workshop-on-export-controls',
+        name: 'Workshop on export controls',
+        start: '2015-05-05',
+        end: '2015-05-05',
+        city: null,
+        countryCode: null,
+        snippet: 'Workshop on **export** controls',
+        source: 'notes/min.md'
+      }
+    ])
+    expect(counts(cwd)).toEqual({
+      notes: 1,
+      versions: 1,
+      events: 1,
+      organizers: 0,
+      participants: 0,
+      sections: 0,
+      footnotes: 0,
+      contacts: 0,
+      organizations: 0,
+      search: 1
+    })
+    expect(query(cwd, 'output/archive.sqlite', 'SELECT venue_text, title, language FROM events')).toEqual([
+      {venue_text: null, title: 'Information Note', language: 'en'}
+    ])
+  })
+})

@@ -7,6 +7,7 @@ import {readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {type Catalog, recordsOf} from '../src/batch/catalog.js'
+import {run} from '../src/command.js'
 import {emittersNamed, noteFile, outputsOf, writeBatch} from '../src/emit/emitters.js'
 import type {InformationNote} from '../src/generated/information-note.js'
 import {OutputFolder} from '../src/output-folder.js'
@@ -205,5 +206,30 @@ describe('the batch emitters', () => {
   it('know each suffix a worker may be asked for', () => {
     expect(noteFile('.jsonld').suffix).toBe('.jsonld')
     expect(() => noteFile('.xml')).toThrow('No emitter writes ".xml" files')
+  })
+})
+
+describe('the summary of convert', () => {
+  it('says the batch files were not updated when a signal stopped the run', async () => {
+    const cwd = workspace({'input/a.txt': sample})
+    const controller = new AbortController()
+    controller.abort('SIGINT')
+    let stderr = ''
+    const code = await run(['convert', 'input', '--emit', 'json,jsonl,csv'], {
+      cwd,
+      stdout: () => {},
+      stderr: (text) => (stderr += text),
+      stdin: () => new Uint8Array(),
+      color: false,
+      progress: false,
+      signal: controller.signal
+    })
+    expect({code, stderr: stderr.replace(/ in \d+\.\d s/, ' in 0.0 s')}).toEqual({
+      code: 130,
+      stderr:
+        '1 note: 0 converted, 0 invalid (0 errors, 0 warnings) in 0.0 s; output/records.jsonl and the CSV tables in output not updated\n' +
+        'infonote: stopped by SIGINT; what was written is complete, run again to finish\n'
+    })
+    expect(readdirSync(path.join(cwd, 'output'))).toEqual(['.infonote-manifest.json'])
   })
 })

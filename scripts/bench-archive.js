@@ -23,7 +23,7 @@ const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length 
 const kinds = [
   ['a common word', {query: 'resolution'}],
   ['a rare word (one note)', {query: '"Session 1234"'}],
-  ['a phrase', {query: '"national action plan"'}],
+  ['a phrase', {query: '"export controls"'}],
   ['a prefix', {query: 'chem*'}],
   ['a State, in participants', {query: 'participants:Peru'}],
   ['a word, --org unoda', {query: 'workshop', org: 'unoda'}],
@@ -77,7 +77,9 @@ export async function archive(count, rounds, time) {
     const db = path.join(folder, 'archive.sqlite')
     console.log(`  search, in-process, median of 200 runs each:`)
     for (const {label, hits, ms} of await searchLatency(db, 200)) {
-      console.log(`    ${label.padEnd(36)} ${ms.toFixed(2).padStart(7)} ms  (${hits} notes)`)
+      console.log(
+        `    ${label.padEnd(36)} ${ms.toFixed(2).padStart(7)} ms  (${hits} ${hits === 1 ? 'note' : 'notes'})`
+      )
     }
     const command = []
     for (let run = 0; run < 15; run++) {

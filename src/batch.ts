@@ -335,10 +335,7 @@ class Batch {
 
   private handle(note: Note, prepared: Prepared): void {
     const own = ownMessages(prepared)
-    const id =
-      prepared.kind === 'refused'
-        ? undefined
-        : (prepared.kind === 'unchanged' ? prepared.entry : prepared.done).id
+    const id = idOf(prepared)
     const checks = across(note, id, this.collisions, this.owners)
     const valid = ![...own, ...checks].some((message) => message.fatal === true)
     if (valid && id !== undefined) this.owners.set(id, note.path)
@@ -367,10 +364,7 @@ class Batch {
   private finish(note: Note, prepared: Prepared, messages: PlainMessage[], outputs: string[]): void {
     this.unwritten--
     const valid = !messages.some((message) => message.fatal === true)
-    const id =
-      prepared.kind === 'refused'
-        ? undefined
-        : (prepared.kind === 'unchanged' ? prepared.entry : prepared.done).id
+    const id = idOf(prepared)
     const {folder} = this
     if (folder && note.output) {
       // Files an earlier run wrote for this note elsewhere (it was given another way) go.
@@ -504,6 +498,11 @@ function ownMessages(prepared: Prepared): PlainMessage[] {
   return prepared.kind === 'unchanged' ? prepared.entry.messages : prepared.done.messages
 }
 
+function idOf(prepared: Prepared): string | undefined {
+  if (prepared.kind === 'refused') return undefined
+  return (prepared.kind === 'unchanged' ? prepared.entry : prepared.done).id
+}
+
 function statusOf(prepared: Prepared, valid: boolean): Status {
   if (prepared.kind === 'refused')
     return prepared.message.ruleId === 'unreadable-file' ? 'unreadable' : 'invalid'
@@ -521,7 +520,7 @@ function possibleFiles(note: Note): string[] {
   return output ? allSuffixes.map((suffix) => stemOf(output) + suffix) : []
 }
 
-/** The batch files of every emitter, which no note's file may replace. */
+/** The files of this run's batch emitters, which no note's file may replace. */
 function batchFiles(outputs: Outputs): Record<string, string> {
   return Object.fromEntries(
     outputs.batch.flatMap((emitter) => emitter.files.map((file) => [file, `${emitter.name} output`]))

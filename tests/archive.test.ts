@@ -387,7 +387,7 @@ describe('infonote search', () => {
     const cwd = notesWorkspace()
     await infonote(cwd, 'archive', 'notes')
     const ids = async (...argv: string[]) => (await searchJson(cwd, ...argv)).map((hit) => hit.id)
-    expect(await ids('1540', '--org', 'unoda')).toEqual([manama.id, dakar.id])
+    expect(await ids('1540', '--org', 'unoda')).toEqual([sample.id, manama.id, dakar.id])
     expect(await ids('1540', '--org', 'iaea')).toEqual([sample.id, manama.id])
     expect(await ids('1540', '--country', 'sn')).toEqual([dakar.id])
     expect(await ids('1540', '--from', '2013')).toEqual([manama.id, dakar.id])
@@ -523,6 +523,7 @@ describe('docs/archive.md', () => {
     db.close()
     expect(answers).toEqual([
       [
+        '2012-03-12|Seminar for the Andean Community States: United Nations Security Council Resolution 1540|Bogota',
         '2014-12-29|National Workshop on the Development of a Voluntary National Implementation Action Plan for Resolution 1540 (2004)|Manama',
         "2016-06-01|Table ronde nationale sur la mise à jour du plan d'action national du Sénégal pour l'application de la résolution 1540 (2004)|Dakar"
       ],
@@ -595,7 +596,7 @@ describe('a load that is killed', () => {
       sections: 4,
       footnotes: 1,
       contacts: 1,
-      organizations: 8,
+      organizations: 9,
       search: 1
     })
     const {code, stderr} = await infonote(cwd, 'archive', 'notes')

@@ -205,11 +205,28 @@ describe('the batch emitters', () => {
 
   it('know each suffix a worker may be asked for', () => {
     expect(noteFile('.jsonld').suffix).toBe('.jsonld')
+    // From an archive there is no conversion: no source map, no rebuilt text.
+    expect([noteFile('.map.json').content(record), noteFile('.md').content(record)]).toEqual([
+      undefined,
+      undefined
+    ])
     expect(() => noteFile('.xml')).toThrow('No emitter writes ".xml" files')
   })
 })
 
 describe('the summary of convert', () => {
+  it('names the folder the tables are in, the working directory too', async () => {
+    const cwd = workspace({'input/a.txt': sample})
+    expect(
+      (await runCli(cwd, ['convert', 'input', '--out', '.', '--emit', 'json,csv'])).stderr.replace(
+        / in \d+\.\d s/,
+        ' in 0.0 s'
+      )
+    ).toBe(
+      '1 note: 1 converted, 0 invalid (0 errors, 0 warnings) in 0.0 s; the CSV tables in . hold 1 record\n'
+    )
+  })
+
   it('says the batch files were not updated when a signal stopped the run', async () => {
     const cwd = workspace({'input/a.txt': sample})
     const controller = new AbortController()

@@ -266,7 +266,15 @@ describe('infonote archive', () => {
     const file = 'old.sqlite'
     expect(query(cwd, file, 'SELECT * FROM pragma_user_version')).toEqual([{user_version: 3}])
     expect(query(cwd, file, "SELECT value FROM infonote WHERE key = 'schema'")).toEqual([{value: '3'}])
-    // Version 3 searches the venue, of the notes loaded before too.
+    // Version 3 counts positions from 1, as the CSV tables do.
+    expect(
+      query(
+        cwd,
+        file,
+        'SELECT min(position) AS first FROM organizers UNION ALL SELECT min(position) FROM contacts'
+      )
+    ).toEqual([{first: 1}, {first: 1}])
+    // And searches the venue, of the notes loaded before too.
     expect((await searchJson(cwd, 'venue:manama', '--db', file)).map((hit: {id: string}) => hit.id)).toEqual([
       manama.id
     ])

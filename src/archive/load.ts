@@ -110,7 +110,7 @@ export class Loader {
     for (const [position, organizer] of (event.organizers ?? []).entries()) {
       this.organization(organizer.org, organizer)
       const {name, acronym, org, role} = organizer
-      statements.organizer.run(...bound(id, position, name, acronym, org, role))
+      statements.organizer.run(...bound(id, position + 1, name, acronym, org, role))
     }
     const entries = (record.participants ?? []).flatMap((group) =>
       group.entries.map((entry) => ({group, entry}))
@@ -121,7 +121,7 @@ export class Loader {
       statements.participant.run(
         ...bound(
           id,
-          position,
+          position + 1,
           group.category,
           group.label,
           name,
@@ -145,13 +145,13 @@ export class Loader {
       text: sectionText(section) ?? ''
     }))
     for (const [position, section] of sections.entries()) {
-      statements.section.run(id, position, section.number, section.title, section.kind, section.text)
+      statements.section.run(id, position + 1, section.number, section.title, section.kind, section.text)
     }
     for (const [position, {marker, text}] of (record.footnotes ?? []).entries()) {
-      statements.footnote.run(id, position, marker, text)
+      statements.footnote.run(id, position + 1, marker, text)
     }
     for (const [position, {type, value}] of (record.contacts ?? []).entries()) {
-      statements.contact.run(id, position, type, value)
+      statements.contact.run(id, position + 1, type, value)
     }
     statements.index.run(
       key,

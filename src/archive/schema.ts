@@ -169,9 +169,14 @@ CREATE INDEX participants_org ON participants(org);
 
 /**
  * Version 3: the venue is searched too (`venue:bogota`), so a place finds
- * its events; the index is rebuilt from the one before and the events.
+ * its events; the index is rebuilt from the one before and the events. And
+ * positions count from 1, as in the CSV tables (moved through negative
+ * numbers, so that no two rows of a note share one on the way).
  */
 const version3 = `
+${['organizers', 'participants', 'sections', 'footnotes', 'contacts']
+  .map((table) => `UPDATE ${table} SET position = -position - 1;\nUPDATE ${table} SET position = -position;`)
+  .join('\n')}
 CREATE VIRTUAL TABLE search_3 USING fts5(
   name, venue, sections, organizers, participants,
   tokenize = 'unicode61 remove_diacritics 2'

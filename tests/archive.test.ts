@@ -8,7 +8,7 @@ import {setTimeout as sleep} from 'node:timers/promises'
 import Database from 'better-sqlite3'
 import {parse} from 'csv-parse/sync'
 import {describe, expect, it} from 'vitest'
-import {help, run} from '../src/command.js'
+import {help} from '../src/command.js'
 import {runCli, workspace} from './helpers.js'
 
 const fixtures = path.join(import.meta.dirname, 'fixtures')
@@ -673,16 +673,7 @@ describe('the archive commands, as people use them', () => {
     const cwd = notesWorkspace()
     const controller = new AbortController()
     controller.abort('SIGTERM')
-    let stderr = ''
-    const code = await run(['archive', 'notes'], {
-      cwd,
-      stdout: () => {},
-      stderr: (text) => (stderr += text),
-      stdin: () => new Uint8Array(),
-      color: false,
-      progress: false,
-      signal: controller.signal
-    })
+    const {code, stderr} = await runCli(cwd, ['archive', 'notes'], {signal: controller.signal})
     expect({code, stderr: stderr.replace(/ in \d+\.\d s;/, ' in 0.0 s;')}).toEqual({
       code: 143,
       stderr:

@@ -7,7 +7,6 @@ import {readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {type Catalog, recordsOf} from '../src/batch/catalog.js'
-import {run} from '../src/command.js'
 import {emittersNamed, noteFile, outputsOf, writeBatch} from '../src/emit/emitters.js'
 import type {InformationNote} from '../src/generated/information-note.js'
 import {OutputFolder} from '../src/output-folder.js'
@@ -231,14 +230,7 @@ describe('the summary of convert', () => {
     const cwd = workspace({'input/a.txt': sample})
     const controller = new AbortController()
     controller.abort('SIGINT')
-    let stderr = ''
-    const code = await run(['convert', 'input', '--emit', 'json,jsonl,csv'], {
-      cwd,
-      stdout: () => {},
-      stderr: (text) => (stderr += text),
-      stdin: () => new Uint8Array(),
-      color: false,
-      progress: false,
+    const {code, stderr} = await runCli(cwd, ['convert', 'input', '--emit', 'json,jsonl,csv'], {
       signal: controller.signal
     })
     expect({code, stderr: stderr.replace(/ in \d+\.\d s/, ' in 0.0 s')}).toEqual({

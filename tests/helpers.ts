@@ -42,7 +42,11 @@ export function workspace(files: Record<string, string | Uint8Array> = {}): stri
 }
 
 /** Runs the command line in-process, as a terminal-less shell would; gives its exit code and output. */
-export async function runCli(cwd: string, argv: readonly string[], {stdin = '', color = false} = {}) {
+export async function runCli(
+  cwd: string,
+  argv: readonly string[],
+  {stdin = '', color = false, signal}: {stdin?: string; color?: boolean; signal?: AbortSignal} = {}
+) {
   let stdout = ''
   let stderr = ''
   const code = await run(argv, {
@@ -51,7 +55,8 @@ export async function runCli(cwd: string, argv: readonly string[], {stdin = '', 
     stderr: (text) => (stderr += text),
     stdin: () => Buffer.from(stdin),
     color,
-    progress: false
+    progress: false,
+    ...(signal ? {signal} : {})
   })
   return {code, stdout, stderr}
 }

@@ -15,8 +15,10 @@
 //    notes (200).
 // 5. Archive (scripts/bench-archive.js): `archive --jobs 1` of the 2,000-note
 //    corpus against `convert --jobs 1` of it, and the latency of searches.
+// 6. Parse (scripts/bench-parse.js): what each GFM construct costs the
+//    parse of the 2,000-note corpus, and what choosing them per note saves.
 //
-// BENCH_ONLY=cold,batch,bad,documents,archive runs only the sections named;
+// BENCH_ONLY=cold,batch,bad,documents,archive,parse runs only the sections named;
 // BENCH_ROUNDS sets the alternating rounds (3).
 import {spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
@@ -25,6 +27,7 @@ import path from 'node:path'
 import {badInputs} from './bad-input.js'
 import {archive} from './bench-archive.js'
 import {documents} from './bench-documents.js'
+import {parse} from './bench-parse.js'
 import {makeCorpus} from './corpus.js'
 
 const root = path.join(import.meta.dirname, '..')
@@ -141,3 +144,4 @@ if (!only || only.includes('bad')) badInput()
 if (!only || only.includes('documents'))
   await documents(Number(process.env.BENCH_DOCUMENTS ?? 200), Number(process.env.BENCH_ROUNDS ?? 3), time)
 if (!only || only.includes('archive')) await archive(2000, Number(process.env.BENCH_ROUNDS ?? 3), time)
+if (!only || only.includes('parse')) await parse(2000, Number(process.env.BENCH_ROUNDS ?? 3))

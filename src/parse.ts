@@ -1,5 +1,6 @@
 /**
- * Stage 2: text → mdast, as CommonMark with GitHub's extensions, read as
+ * Stage 2: text → mdast, as CommonMark with GitHub's extensions (those
+ * each note can use: parse/gfm.ts), read as
  * the text is once repaired (`reflow`), with every position in the note as
  * written. Text nodes whose value is shorter than their source (escapes
  * `\*`, character references `&amp;`, repairs) get the source offset of
@@ -7,12 +8,12 @@
  * column.
  */
 import type {Root} from 'mdast'
-import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
-import type {Preset, Processor} from 'unified'
+import {type Preset, type Processor, unified} from 'unified'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {labelsOf} from './labels.js'
+import {gfmFor} from './parse/gfm.js'
 import {reflow} from './reflow.js'
 import {walk} from './tree.js'
 
@@ -99,4 +100,15 @@ function asWritten(this: Processor) {
   }
 }
 
-export const parse: Preset = {plugins: [remarkParse, remarkGfm, asWritten]}
+/** remark-parse with the GFM extensions of remark-gfm that each note can use (see parse/gfm.ts). */
+function gfmAsNeeded(this: Processor) {
+  this.parser = (document: string): Root => {
+    const {syntax, tree} = gfmFor(document)
+    const processor = unified()
+      .use(remarkParse)
+      .data({micromarkExtensions: syntax, fromMarkdownExtensions: tree})
+    return processor.parse(document) as Root
+  }
+}
+
+export const parse: Preset = {plugins: [gfmAsNeeded, asWritten]}

@@ -1,0 +1,111 @@
+/**
+ * GitHub's extensions to Markdown, each only for a note where it can
+ * occur. Every GFM construct costs parse time on every note, and most notes
+ * use none but an address; a construct whose trigger is absent from the
+ * text cannot match, so leaving it out gives the same tree, positions
+ * included (tests/gfm.test.ts proves it on random documents and on every
+ * fixture). The parts are those remark-gfm is made of, in its order.
+ */
+import type {Extension as TreeExtension} from 'mdast-util-from-markdown'
+import {gfmAutolinkLiteralFromMarkdown} from 'mdast-util-gfm-autolink-literal'
+import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote'
+import {gfmStrikethroughFromMarkdown} from 'mdast-util-gfm-strikethrough'
+import {gfmTableFromMarkdown} from 'mdast-util-gfm-table'
+import {gfmTaskListItemFromMarkdown} from 'mdast-util-gfm-task-list-item'
+import {gfmAutolinkLiteral} from 'micromark-extension-gfm-autolink-literal'
+import {gfmFootnote} from 'micromark-extension-gfm-footnote'
+import {gfmStrikethrough} from 'micromark-extension-gfm-strikethrough'
+import {gfmTable} from 'micromark-extension-gfm-table'
+import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
+import {combineExtensions} from 'micromark-util-combine-extensions'
+import type {Construct, ConstructRecord, Extension as SyntaxExtension} from 'micromark-util-types'
+
+export interface GfmPart {
+  name: string
+  /** What the text must hold for the construct to match, once decoded. */
+  trigger: RegExp
+  syntax: SyntaxExtension
+  tree: TreeExtension
+}
+
+/** remark-gfm's parts, in its order. */
+export const gfmParts: readonly GfmPart[] = [
+  {
+    name: 'autolink literal',
+    // `&`: a character reference may decode to `@` (`a&#64;b.co` is a link).
+    trigger: /[@&]|www|http/i,
+    syntax: gfmAutolinkLiteral(),
+    tree: gfmAutolinkLiteralFromMarkdown()
+  },
+  {name: 'footnote', trigger: /\[\^/, syntax: gfmFootnote(), tree: gfmFootnoteFromMarkdown()},
+  {name: 'strikethrough', trigger: /~/, syntax: gfmStrikethrough(), tree: gfmStrikethroughFromMarkdown()},
+  {
+    name: 'table',
+    // A one-column table has no pipe: `a\n:--`.
+    trigger: /\||:-|-:/,
+    syntax: gfmTable(),
+    tree: gfmTableFromMarkdown()
+  },
+  {
+    name: 'task list item',
+    // `- [\n] a` is one too.
+    trigger: /\[[\sxX]/,
+    syntax: gfmTaskListItem(),
+    tree: gfmTaskListItemFromMarkdown()
+  }
+]
+
+export interface GfmChoice {
+  syntax: SyntaxExtension[]
+  tree: TreeExtension[]
+}
+
+/** The GFM extensions `text` can use. */
+export function gfmFor(text: string): GfmChoice {
+  const parts = gfmParts.filter((part) => part.trigger.test(text))
+  const syntax = parts.map((part) => (part === gfmParts[0] ? autolinkFor(text) : part.syntax))
+  return {
+    syntax: syntax.length > 0 ? [combineExtensions(syntax)] : [],
+    tree: parts.map((part) => part.tree)
+  }
+}
+
+/**
+ * The autolink literal part for `text`, its e-mail construct tried only
+ * where a run of the characters an address starts with is followed by `@`.
+ * micromark tries that construct at every letter and digit, and each try
+ * looks back over the events: most of a note's GFM time. Where no `@`
+ * follows, the construct cannot match, so the tree is the same.
+ */
+function autolinkFor(text: string): SyntaxExtension {
+  const before = emailStarts(text)
+  const construct = gfmParts[0]?.syntax.text ?? {}
+  const email = Object.values(construct)
+    .flat()
+    .find((entry): entry is Construct => entry?.name === 'emailAutolink')
+  if (!email) throw new Error('micromark-extension-gfm-autolink-literal has no emailAutolink construct')
+  const guarded: Construct = {
+    ...email,
+    tokenize(effects, ok, nok) {
+      const start = email.tokenize.call(this, effects, ok, nok)
+      return (code) => (before[this.now().offset] === 1 ? start(code) : nok(code))
+    }
+  }
+  const swap = (entry: Construct) => (entry === email ? guarded : entry)
+  const guardedText: ConstructRecord = {}
+  for (const [code, entry] of Object.entries(construct)) {
+    guardedText[Number(code)] = Array.isArray(entry) ? entry.map(swap) : swap(entry as Construct)
+  }
+  return {text: guardedText}
+}
+
+/** 1 at each offset of `text` from which characters of an address's local part run up to an `@`. */
+function emailStarts(text: string): Uint8Array {
+  const starts = new Uint8Array(text.length + 1)
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    for (let index = at - 1; index >= 0 && atext.test(text.charAt(index)); index--) starts[index] = 1
+  }
+  return starts
+}
+
+const atext = /[A-Za-z0-9+\-._]/

@@ -119,16 +119,19 @@ export function writeBatch(
   }
 }
 
-/** Every suffix a note's files may have, whatever the run writes: those may collide. */
-export const allSuffixes: readonly string[] = [...Object.values(emitters), ...sideEmitters].flatMap(
-  (emitter) => (emitter.scope === 'note' ? emitter.files.map((file) => file.suffix) : [])
+/** Every file a per-note emitter may write, by its suffix. */
+const noteFiles = new Map(
+  [...Object.values(emitters), ...sideEmitters].flatMap((emitter) =>
+    emitter.scope === 'note' ? emitter.files.map((file): [string, NoteFile] => [file.suffix, file]) : []
+  )
 )
+
+/** Every suffix a note's files may have, whatever the run writes: those may collide. */
+export const allSuffixes: readonly string[] = [...noteFiles.keys()]
 
 /** The file a suffix names, for the worker. */
 export function noteFile(suffix: string): NoteFile {
-  for (const emitter of [...Object.values(emitters), ...sideEmitters]) {
-    const file = emitter.scope === 'note' ? emitter.files.find((file) => file.suffix === suffix) : undefined
-    if (file) return file
-  }
-  throw new Error(`No emitter writes "${suffix}" files`)
+  const file = noteFiles.get(suffix)
+  if (!file) throw new Error(`No emitter writes "${suffix}" files`)
+  return file
 }

@@ -79,11 +79,6 @@ export function gfmFor(text: string): GfmChoice {
  */
 function autolinkFor(text: string): SyntaxExtension {
   const before = emailStarts(text)
-  const construct = gfmParts[0]?.syntax.text ?? {}
-  const email = Object.values(construct)
-    .flat()
-    .find((entry): entry is Construct => entry?.name === 'emailAutolink')
-  if (!email) throw new Error('micromark-extension-gfm-autolink-literal has no emailAutolink construct')
   const guarded: Construct = {
     ...email,
     tokenize(effects, ok, nok) {
@@ -93,10 +88,24 @@ function autolinkFor(text: string): SyntaxExtension {
   }
   const swap = (entry: Construct) => (entry === email ? guarded : entry)
   const guardedText: ConstructRecord = {}
-  for (const [code, entry] of Object.entries(construct)) {
-    guardedText[Number(code)] = Array.isArray(entry) ? entry.map(swap) : swap(entry as Construct)
+  for (const [code, entry] of autolinkText) {
+    guardedText[code] = Array.isArray(entry) ? entry.map(swap) : swap(entry as Construct)
   }
   return {text: guardedText}
+}
+
+/** The autolink literal part's constructs by character code, and its e-mail construct among them. */
+const autolinkText = Object.entries(gfmParts[0]?.syntax.text ?? {}).map(
+  ([code, entry]): [number, ConstructRecord[number]] => [Number(code), entry]
+)
+const email = emailConstruct()
+
+function emailConstruct(): Construct {
+  const found = autolinkText
+    .flatMap(([, entry]) => entry)
+    .find((entry): entry is Construct => entry?.name === 'emailAutolink')
+  if (!found) throw new Error('micromark-extension-gfm-autolink-literal has no emailAutolink construct')
+  return found
 }
 
 /** 1 at each offset of `text` from which characters of an address's local part run up to an `@`. */

@@ -22,7 +22,7 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: process.env.INFONOTE_MINIFY !== '0',
   legalComments: 'linked',
   // Prefer ES modules: jsonc-parser's UMD build hides its requires from esbuild.
   mainFields: ['module', 'main'],

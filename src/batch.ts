@@ -13,13 +13,13 @@
  * file it writes, reads back or removes goes through output-folder.ts,
  * which checks that it lies inside.
  */
-import {createHash} from 'node:crypto'
-import {mkdirSync, readFileSync, statSync} from 'node:fs'
+import {mkdirSync} from 'node:fs'
 import path from 'node:path'
-import {setImmediate as tick} from 'node:timers/promises'
+import {setTimeout as sleep, setImmediate as tick} from 'node:timers/promises'
 import type {VFileMessage} from 'vfile-message'
 import {type Catalog, catalogOf, recordFileOf, recordsOf, sameCatalog} from './batch/catalog.js'
 import {across, type Collisions, collide} from './batch/checks.js'
+import type {Known, Stamp} from './batch/note-io.js'
 import {type Plan, plan} from './batch/plan.js'
 import type {Settings} from './config.js'
 import {configured} from './control.js'
@@ -27,7 +27,6 @@ import {Converter} from './convert-note.js'
 import type {Note} from './discover.js'
 import {allSuffixes, noOptions, type Outputs, outputsOf, suffixesOf, writeBatch} from './emit/emitters.js'
 import {feedName} from './emit/jsonl.js'
-import {tooLarge} from './limits.js'
 import {type Lock, LockedError, lock} from './lock.js'
 import {type Entry, type Manifest, manifestName, readManifest, serializeManifest, stamp} from './manifest.js'
 import {fromPlain, type PlainMessage, plain} from './message.js'
@@ -37,10 +36,10 @@ import {formatOf} from './read.js'
 import {isTransient} from './rules.js'
 import type {Done, Task} from './worker.js'
 
-/** Fewer notes to convert than this are converted in-process: threads would start for nothing. */
+/** Fewer notes than this are converted in-process: threads would start for nothing. */
 const poolThreshold = 16
-/** How many notes may wait for their files before converting waits too. */
-const maxUnwritten = 64
+/** How long (ms) the notes on their way get to finish when a signal stops the run. */
+const stopGrace = 500
 /** At least this often (ms), the batch lets signals and progress through. */
 const yieldEvery = 100
 
@@ -98,13 +97,8 @@ export interface Outcome {
   time: number
 }
 
-interface Stamp {
-  size: number
-  mtime: number
-}
-
 type Prepared =
-  | {kind: 'refused'; message: PlainMessage}
+  | {kind: 'refused'; messages: PlainMessage[]}
   | {kind: 'unchanged'; sha256: string; stamp: Stamp; entry: Entry}
   | {kind: 'converted'; sha256: string; stamp: Stamp; done: Done}
 
@@ -145,16 +139,19 @@ class Batch {
   /** Which note keeps each id. */
   private readonly owners = new Map<string, string>()
   private readonly collisions: Collisions
+  /** Threads converting the notes; none converts them in-process. */
+  private readonly threads: number
   private readonly converter: Converter
   /** Where the files go; none for `validate`. */
   private readonly folder: OutputFolder | undefined
   private readonly aborted: Promise<undefined>
-  /** Notes handled, finished in path order once their files are written. */
-  private reported = Promise.resolve()
-  private unwritten = 0
   /** A note's file was written: the batch files are written again. */
   private wrote = false
   private interrupted = false
+  /** A note's entry differs from the last run's manifest, or an output of it was removed. */
+  private changed = false
+  /** The manifest the folder holds, serialized. */
+  private written: string | undefined
 
   constructor(
     private readonly notes: readonly Note[],
@@ -174,6 +171,7 @@ class Batch {
     this.outputs = options.outputs ?? (out ? outputsOf() : {notes: [], batch: [], options: noOptions})
     this.folder = out ? new OutputFolder(out) : undefined
     this.previous = out ? this.readPrevious(out) : undefined
+    this.written = this.previous && serializeManifest(this.previous)
     const current = stamp(settings.config)
     const same = (key: keyof typeof current) => this.previous?.[key] === current[key]
     this.trusted =
@@ -184,10 +182,10 @@ class Batch {
     this.settleEarlier()
     this.folder?.removeTemporaries()
     this.collisions = collide(notes, possibleFiles, this.plan.keptFiles, batchFiles(this.outputs))
-    const threads = options.jobs > 1 && notes.length >= poolThreshold ? options.jobs : 1
+    this.threads = notes.length >= poolThreshold ? Math.max(1, options.jobs) : 0
     this.converter = new Converter({
       settings,
-      threads,
+      threads: this.threads,
       ...(options.worker ? {worker: options.worker} : {})
     })
     const signal = options.signal
@@ -198,7 +196,6 @@ class Batch {
     try {
       await this.loop()
     } finally {
-      await this.reported
       await this.converter.destroy()
     }
     // A signal after the last note still stops the run before its batch files.
@@ -235,6 +232,7 @@ class Batch {
   private settleEarlier(): void {
     const {folder} = this
     for (const output of this.plan.removals) {
+      this.changed = true
       folder?.removeSync(output)
       if (folder) this.removed.push(display(folder.path(output), this.options.cwd))
     }
@@ -250,7 +248,8 @@ class Batch {
 
   private async loop(): Promise<void> {
     const {notes} = this
-    const window = this.options.jobs > 1 && notes.length >= poolThreshold ? this.options.jobs * 4 : 1
+    // A few notes ahead for each thread, so that none waits for the main thread.
+    const window = this.threads > 0 ? this.threads * 4 : 1
     const pending = new Map<number, Promise<Prepared>>()
     const checkpointEvery = this.options.checkpointEvery ?? 500
     let yielded = performance.now()
@@ -259,64 +258,70 @@ class Batch {
       for (; dispatched < notes.length && dispatched < index + window; dispatched++) {
         pending.set(dispatched, this.prepare(notes[dispatched] as Note))
       }
-      // A signal is answered at once, even while a note converts on a thread.
+      // A signal stops the loop at once, even while a note converts on a thread.
       const prepared = await Promise.race([pending.get(index) as Promise<Prepared>, this.aborted])
-      pending.delete(index)
       if (!prepared) break
+      pending.delete(index)
       this.handle(notes[index] as Note, prepared)
       this.options.onProgress?.(index + 1, notes.length)
-      if (this.unwritten >= maxUnwritten) await this.reported
-      if (index % checkpointEvery === checkpointEvery - 1) {
-        await this.reported
-        this.tryCheckpoint()
-      }
+      if (index % checkpointEvery === checkpointEvery - 1) this.tryCheckpoint()
       if (performance.now() - yielded >= yieldEvery) {
         await tick()
         yielded = performance.now()
       }
     }
+    if (pending.size > 0) await this.settleStarted(pending)
+  }
+
+  /**
+   * Stopped by a signal: no note starts, and those on their way get a moment
+   * to finish (their threads may be writing their files). Those that do not
+   * are stopped with their threads, and what they may have left goes: their
+   * temporary files, and files the manifest does not list.
+   */
+  private async settleStarted(pending: Map<number, Promise<Prepared>>): Promise<void> {
+    const deadline = sleep(stopGrace, undefined, {ref: false})
+    for (const [index, started] of pending) {
+      const prepared = await Promise.race([started, deadline])
+      if (!prepared) break
+      pending.delete(index)
+      this.handle(this.notes[index] as Note, prepared)
+    }
+    if (pending.size === 0) return
+    await this.converter.destroy()
+    const {folder} = this
+    folder?.removeTemporaries()
+    for (const index of pending.keys()) {
+      const note = this.notes[index] as Note
+      if (!folder || !this.target(note)) continue
+      const listed = this.plan.earlier.get(note.path)?.outputs ?? []
+      for (const file of possibleFiles(note)) if (!listed.includes(file)) folder.removeSync(file)
+    }
   }
 
   private prepare(note: Note): Promise<Prepared> {
-    if (note.unreadable) return settled({kind: 'refused', message: plain('unreadable-file', note.unreadable)})
+    if (note.unreadable)
+      return settled({kind: 'refused', messages: [plain('unreadable-file', note.unreadable)]})
     const fresh = this.fresh(note)
-    const read = note.bytes
-      ? {bytes: note.bytes, stamp: {size: note.bytes.byteLength, mtime: 0}}
-      : this.read(note, fresh)
-    if ('prepared' in read) return settled(read.prepared)
-    const {bytes, stamp} = read
-    const sha256 = createHash('sha256').update(bytes).digest('hex')
-    if (fresh && fresh.sha256 === sha256) return settled({kind: 'unchanged', sha256, stamp, entry: fresh})
+    const write = this.target(note)
     const task: Task = {
       path: note.path,
-      bytes,
+      ...(note.bytes
+        ? {bytes: note.bytes}
+        : {file: note.absolute, ...(fresh ? {known: knownOf(fresh)} : {})}),
       config: this.options.settings.config,
-      files: suffixesOf(this.outputs, isDocument(note))
+      files: suffixesOf(this.outputs, isDocument(note)),
+      ...(write ? {write} : {})
     }
-    return this.converter.convert(task).then((done): Prepared => ({kind: 'converted', sha256, stamp, done}))
+    return this.converter.convert(task).then((done) => preparedOf(done, fresh))
   }
 
-  /** The note's bytes, unless it is unchanged, too large or unreadable. */
-  private read(
-    note: Note,
-    fresh: Entry | undefined
-  ): {bytes: Uint8Array; stamp: Stamp} | {prepared: Prepared} {
-    const {maxBytes} = this.options.settings.limits
-    try {
-      const stats = statSync(note.absolute)
-      const stamp = {size: stats.size, mtime: stats.mtimeMs}
-      // Same size and time as when it was converted: not read again (as git does).
-      if (fresh && fresh.size === stamp.size && fresh.mtime === stamp.mtime) {
-        return {prepared: {kind: 'unchanged', sha256: fresh.sha256, stamp, entry: fresh}}
-      }
-      if (stats.size > maxBytes) {
-        return {prepared: {kind: 'refused', message: plain('file-too-large', tooLarge(stats.size, maxBytes))}}
-      }
-      return {bytes: readFileSync(note.absolute), stamp}
-    } catch (error) {
-      const message = plain('unreadable-file', `Cannot read this file: ${describe(error)}`)
-      return {prepared: {kind: 'refused', message}}
-    }
+  /** Where the note's files are written as it is converted: nowhere when they would replace another's. */
+  private target(note: Note): Task['write'] {
+    const {folder} = this
+    if (!folder || !note.output || this.plan.keptFiles.has(note.output) || this.collisions.has(note.path))
+      return undefined
+    return {root: folder.root, stem: stemOf(note.output)}
   }
 
   /** The trusted entry of a note whose files are as this run would write them. */
@@ -339,30 +344,46 @@ class Batch {
     const checks = across(note, id, this.collisions, this.owners)
     const valid = ![...own, ...checks].some((message) => message.fatal === true)
     if (valid && id !== undefined) this.owners.set(id, note.path)
+    const {outputs, error} = this.settle(note, prepared, valid)
+    if (error !== undefined) {
+      const target = display(path.join(this.folder?.root ?? '', note.output ?? ''), this.options.cwd)
+      checks.push(plain('unwritable-output', `Cannot write "${target}": ${error}`))
+    }
+    this.finish(note, prepared, [...own, ...checks], outputs)
+  }
+
+  /**
+   * The files a note has on disk now. Its conversion wrote a valid note's
+   * files and removed the others; here an invalid note (the checks across
+   * the batch may make it so) loses what it has.
+   */
+  private settle(note: Note, prepared: Prepared, valid: boolean): {outputs: string[]; error?: string} {
     const {folder} = this
-    // Settled at once (a failed write is a message, never an unhandled rejection).
-    const written = (
-      folder && note.output && !this.plan.keptFiles.has(note.output)
-        ? this.write(folder, stemOf(note.output), valid ? prepared : undefined)
-        : Promise.resolve<string[]>([])
-    ).then(
-      (outputs) => ({outputs}),
-      (error: unknown) => ({outputs: [], error})
-    )
-    // The rest waits for the files, in path order; the next notes convert meanwhile.
-    this.unwritten++
-    this.reported = this.reported.then(async () => {
-      const {outputs, error} = (await written) as {outputs: string[]; error?: unknown}
-      if (error !== undefined) {
-        const target = display(path.join(folder?.root ?? '', note.output ?? ''), this.options.cwd)
-        checks.push(plain('unwritable-output', `Cannot write "${target}": ${describe(error)}`))
+    if (!folder || !note.output || this.plan.keptFiles.has(note.output)) return {outputs: []}
+    if (valid && prepared.kind === 'unchanged') return {outputs: prepared.entry.outputs}
+    const done = prepared.kind === 'converted' ? prepared.done : undefined
+    try {
+      if (valid) {
+        if (done?.outputs?.length) this.wrote = true
+        return done?.writeError === undefined
+          ? {outputs: done?.outputs ?? []}
+          : {outputs: [], error: done.writeError}
       }
-      this.finish(note, prepared, [...own, ...checks], outputs)
-    })
+      const stem = stemOf(note.output)
+      for (const file of done?.outputs ?? allSuffixes.map((suffix) => stem + suffix)) folder.removeSync(file)
+      return {outputs: []}
+    } catch (error) {
+      return {outputs: [], error: describe(error)}
+    }
+  }
+
+  /** Sets the manifest entry of a note (none when it was refused), noting whether it differs from the last run's. */
+  private enter(notePath: string, entry: Entry | undefined): void {
+    if (entry) this.manifest.notes[notePath] = entry
+    if (JSON.stringify(entry) !== JSON.stringify(this.previous?.notes[notePath])) this.changed = true
   }
 
   private finish(note: Note, prepared: Prepared, messages: PlainMessage[], outputs: string[]): void {
-    this.unwritten--
     const valid = !messages.some((message) => message.fatal === true)
     const id = idOf(prepared)
     const {folder} = this
@@ -371,16 +392,19 @@ class Batch {
       for (const output of this.plan.earlier.get(note.path)?.outputs ?? []) {
         if (!outputs.includes(output) && !this.plan.ours.has(output)) folder.removeSync(output)
       }
-      if (prepared.kind !== 'refused') {
-        // Infos (the repairs) are not kept, nor the checks across the batch: an unchanged note reports its errors and warnings.
-        this.manifest.notes[note.path] = {
-          sha256: prepared.sha256,
-          ...prepared.stamp,
-          ...(valid && id ? {id} : {}),
-          outputs,
-          messages: ownMessages(prepared).filter((message) => message.fatal !== undefined)
-        }
-      }
+      // Infos (the repairs) are not kept, nor the checks across the batch: an unchanged note reports its errors and warnings.
+      this.enter(
+        note.path,
+        prepared.kind === 'refused'
+          ? undefined
+          : {
+              sha256: prepared.sha256,
+              ...prepared.stamp,
+              ...(valid && id ? {id} : {}),
+              outputs,
+              messages: ownMessages(prepared).filter((message) => message.fatal !== undefined)
+            }
+      )
       if (valid && id !== undefined) this.catalog.push([id, note.output])
     }
     this.plan.earlier.delete(note.path)
@@ -400,42 +424,30 @@ class Batch {
     this.counts.warnings += messages.filter((message) => message.fatal === false).length
   }
 
-  /**
-   * Writes a valid note's files and removes the others it may have had (an
-   * invalid note keeps none); gives the files on disk then.
-   */
-  private async write(folder: OutputFolder, stem: string, prepared: Prepared | undefined): Promise<string[]> {
-    if (!prepared || prepared.kind === 'refused') {
-      await Promise.all(allSuffixes.map((suffix) => folder.remove(stem + suffix)))
-      return []
-    }
-    if (prepared.kind === 'unchanged') return prepared.entry.outputs
-    const files = prepared.done.files ?? {}
-    const written: string[] = []
-    for (const suffix of allSuffixes) {
-      const content = files[suffix]
-      if (content === undefined) {
-        await folder.remove(stem + suffix)
-        continue
-      }
-      this.wrote = true
-      await folder.write(stem + suffix, content)
-      written.push(stem + suffix)
-    }
-    return written
-  }
-
   /** The manifest of what is on disk now: notes handled, and the earlier entries of those not yet. */
   private current(complete: boolean): Manifest {
     const notes = {...Object.fromEntries(this.plan.earlier), ...this.manifest.notes}
     return {...this.manifest, complete, notes}
   }
 
-  /** A checkpoint on the way: if it cannot be written, the one at the end says so. */
+  /**
+   * A checkpoint on the way, once a note's entry changed (until then, the
+   * folder's manifest still says what it holds); if it cannot be written,
+   * the one at the end says so.
+   */
   private tryCheckpoint(): void {
+    if (!this.changed) return
     try {
-      this.folder?.checkpoint(this.current(false))
+      this.checkpoint(this.current(false))
     } catch {}
+  }
+
+  /** Writes `manifest`, unless the folder holds it already (a run that changes nothing rewrites nothing). */
+  private checkpoint(manifest: Manifest): void {
+    const text = serializeManifest(manifest)
+    if (text === this.written) return
+    this.folder?.checkpoint(text)
+    this.written = text
   }
 
   /**
@@ -456,8 +468,7 @@ class Batch {
     if (!this.interrupted) manifest.emitted = emitted
     else if (previous?.emitted) manifest.emitted = previous.emitted
     try {
-      if (!previous || serializeManifest(previous) !== serializeManifest(manifest))
-        folder.checkpoint(manifest)
+      this.checkpoint(manifest)
       if (!this.interrupted) this.counts.records = this.writeBatchFiles(folder)
       return undefined
     } catch (error) {
@@ -489,12 +500,26 @@ class Batch {
   }
 }
 
+/** What the conversion of a note gives the batch; `fresh`: what the manifest knew of it. */
+function preparedOf(done: Done, fresh: Entry | undefined): Prepared {
+  const {read} = done
+  // Not read, or stopped (a time or memory limit, a crash) before it said what it read.
+  if (!read) return {kind: 'refused', messages: done.messages}
+  const stamp = {size: read.size, mtime: read.mtime}
+  if (done.unchanged && fresh) return {kind: 'unchanged', sha256: read.sha256, stamp, entry: fresh}
+  return {kind: 'converted', sha256: read.sha256, stamp, done}
+}
+
+function knownOf({sha256, size, mtime}: Entry): Known {
+  return {sha256, size, mtime}
+}
+
 function settled(prepared: Prepared): Promise<Prepared> {
   return Promise.resolve(prepared)
 }
 
 function ownMessages(prepared: Prepared): PlainMessage[] {
-  if (prepared.kind === 'refused') return [prepared.message]
+  if (prepared.kind === 'refused') return prepared.messages
   return prepared.kind === 'unchanged' ? prepared.entry.messages : prepared.done.messages
 }
 
@@ -505,7 +530,7 @@ function idOf(prepared: Prepared): string | undefined {
 
 function statusOf(prepared: Prepared, valid: boolean): Status {
   if (prepared.kind === 'refused')
-    return prepared.message.ruleId === 'unreadable-file' ? 'unreadable' : 'invalid'
+    return prepared.messages[0]?.ruleId === 'unreadable-file' ? 'unreadable' : 'invalid'
   return valid ? prepared.kind : 'invalid'
 }
 

@@ -171,7 +171,7 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<nu
       return 2
     }
     try {
-      const {records, files} = await exportRecords(db, new OutputFolder(out), outputs)
+      const {records, files} = exportRecords(db, new OutputFolder(out), outputs)
       io.stderr(
         `${plural(records, 'record')} exported from ${visible(shown)}: ${plural(files, 'file')} written to ${where}\n`
       )

@@ -85,7 +85,7 @@ async function textOf(
     }
     return {messages: [], text: String(file.value)}
   }
-  const converter = new Converter({settings, threads: 1})
+  const converter = new Converter({settings, threads: 0})
   try {
     const task = {
       path: shown,

@@ -72,7 +72,7 @@ Options:
                              rebuilt from each PDF or Word note
       --force                convert: convert every note, changed or not
   -j, --jobs <n>             threads to convert on (default: one per core;
-                             1 converts in-process)
+                             fewer than 16 notes convert in-process)
   -f, --format <name>        compact (default), stylish, json, github,
                              sarif or junit
       --strict               exit 1 on warnings too (alias: --frail)

@@ -1,18 +1,22 @@
 /**
- * Where a note of a batch is converted. On threads, when there are enough
- * notes to pay for starting them; otherwise in-process, which starts at
- * once. In-process conversion is bounded too: a note larger than
- * `inProcessBytes` (whose memory could grow past a thread's), or one
- * still converting after `slice` ms, moves to a thread, where the time
- * limit and the memory limit can stop it. So the main thread is never
- * busy for long, and signals are answered at once.
+ * Where a note of a batch is converted. On threads (one with `--jobs 1`),
+ * when there are enough notes to pay for starting them: each reads,
+ * converts and writes its notes whole (worker.ts), while the main thread
+ * only hands out paths and keeps the results. Otherwise in-process, which
+ * starts at once: the note is read, converted and written here. In-process
+ * conversion is bounded too: a note larger than `inProcessBytes` (whose
+ * memory could grow past a thread's), or one still converting after `slice`
+ * ms, moves to a thread, where the time limit and the memory limit can stop
+ * it. So the main thread is never busy for long, and signals are answered
+ * at once.
  */
 import {existsSync} from 'node:fs'
 import {createContext, Script} from 'node:vm'
+import {readSource} from './batch/note-io.js'
 import type {Settings} from './config.js'
 import {Pool, timedOut} from './pool.js'
 import {formatOf} from './read.js'
-import {convertNote, type Done, type Task} from './worker.js'
+import {type BytesTask, convertNote, type Done, placed, type Task} from './worker.js'
 
 /** Largest note converted in-process: its worst case fits in a thread's memory (see `threadMemoryMb`). */
 export const inProcessBytes = 64 * 1024
@@ -21,7 +25,7 @@ export const slice = 500
 
 export interface ConverterOptions {
   settings: Settings
-  /** Threads to convert on: fewer than 2 converts in-process. */
+  /** Threads to convert on: 0 converts in-process. */
   threads: number
   /** The compiled worker module. */
   worker?: URL
@@ -39,17 +43,23 @@ export class Converter {
     this.size = Math.max(1, options.threads)
   }
 
-  /** Converts `task`; never rejects: a note that is stopped gets an error message. */
+  /** Runs `task`; never rejects: a note that is stopped gets an error message. */
   convert(task: Task): Promise<Done> {
-    const {timeoutMs} = this.options.settings.limits
+    const {timeoutMs, maxBytes} = this.options.settings.limits
+    if (this.options.threads > 0) return this.onThread(task, timeoutMs)
+    const read = readSource(task, maxBytes)
+    if ('refused' in read) return Promise.resolve({messages: [read.refused]})
+    if ('unchanged' in read) return Promise.resolve({messages: [], read: read.unchanged, unchanged: true})
+    // Given the bytes read, a thread does not read them again.
+    const given: BytesTask = {...task, bytes: read.bytes, stamp: read.stamp}
     // A PDF or Word file is read asynchronously: only a thread's time limit can stop it.
-    if (this.options.threads > 1 || task.bytes.byteLength > inProcessBytes || formatOf(task.path, task.bytes))
-      return this.onThread(task, timeoutMs)
-    const done = this.inProcess(task, Math.min(slice, timeoutMs))
-    if (done) return Promise.resolve(done)
+    if (read.bytes.byteLength > inProcessBytes || formatOf(task.path, read.bytes))
+      return this.onThread(given, timeoutMs)
+    const done = this.inProcess(given, Math.min(slice, timeoutMs))
+    if (done) return Promise.resolve(placed(task, {sha256: read.sha256, ...read.stamp}, done))
     // Started again on a thread, with the whole time limit: at most `slice` more in all.
     return timeoutMs > slice
-      ? this.onThread(task, timeoutMs)
+      ? this.onThread(given, timeoutMs)
       : Promise.resolve({messages: [timedOut(timeoutMs)]})
   }
 
@@ -58,7 +68,7 @@ export class Converter {
   }
 
   /** The conversion, or nothing when it took longer than `timeout` ms and was stopped. */
-  private inProcess(task: Task, timeout: number): Done | undefined {
+  private inProcess(task: BytesTask, timeout: number): Done | undefined {
     this.context.convert = () => convertNote(task, this.options.settings)
     try {
       return this.script.runInContext(this.context, {timeout}) as Done

@@ -25,7 +25,9 @@ export function report(
 ): VFileMessage {
   const severity = severityOf(ruleId)
   const settings = {place: place ?? fileStart, ruleId, source: 'infonote', ...options}
-  const message = severity === 'info' ? file.info(reason, settings) : file.message(reason, settings)
+  const message = withoutStack(() =>
+    severity === 'info' ? file.info(reason, settings) : file.message(reason, settings)
+  )
   if (severity !== 'info') message.fatal = severity === 'error'
   message.url = docsUrl(ruleId)
   return message
@@ -96,12 +98,25 @@ export function toPlain(message: VFileMessage): PlainMessage {
 }
 
 export function fromPlain(plain: PlainMessage): VFileMessage {
-  const message = new VFileMessage(plain.reason, {
-    place: plain.place,
-    ruleId: plain.ruleId,
-    source: 'infonote'
-  })
+  const message = withoutStack(
+    () => new VFileMessage(plain.reason, {place: plain.place, ruleId: plain.ruleId, source: 'infonote'})
+  )
   message.fatal = plain.fatal
   if (plain.url) message.url = plain.url
   return message
+}
+
+/**
+ * Makes a message without capturing a stack: a message is about the note,
+ * not the code, and capturing one costs more than the rest of the message
+ * (notes get several each). Errors thrown by bugs keep theirs.
+ */
+function withoutStack<T>(make: () => T): T {
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    return make()
+  } finally {
+    Error.stackTraceLimit = limit
+  }
 }

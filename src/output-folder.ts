@@ -17,10 +17,9 @@ import {
   rmSync,
   writeSync
 } from 'node:fs'
-import {rm} from 'node:fs/promises'
 import path from 'node:path'
-import {type Manifest, manifestName, serializeManifest} from './manifest.js'
-import {temporary, writeFileAtomic, writeFileAtomicAsync} from './write.js'
+import {manifestName} from './manifest.js'
+import {temporary, writeFileAtomic} from './write.js'
 
 /** A file written piece by piece to a temporary file, put in place by `commit`. */
 export interface Stream {
@@ -52,8 +51,8 @@ export class OutputFolder {
     return readFileSync(this.path(file), 'utf8')
   }
 
-  write(file: string, content: string): Promise<void> {
-    return writeFileAtomicAsync(this.path(file), content)
+  write(file: string, content: string): void {
+    writeFileAtomic(this.path(file), content)
   }
 
   /** Opens `file` to be written piece by piece; it replaces the old one only on `commit`. */
@@ -82,17 +81,13 @@ export class OutputFolder {
     }
   }
 
-  remove(file: string): Promise<void> {
-    return rm(this.path(file), {force: true})
-  }
-
   removeSync(file: string): void {
     rmSync(this.path(file), {force: true})
   }
 
-  /** Writes the manifest of what the folder holds now, so that a killed run loses little. */
-  checkpoint(manifest: Manifest): void {
-    writeFileAtomic(this.path(manifestName), serializeManifest(manifest))
+  /** Writes the manifest (serialized) of what the folder holds now, so that a killed run loses little. */
+  checkpoint(manifest: string): void {
+    writeFileAtomic(this.path(manifestName), manifest)
   }
 
   /** Removes the temporary files a killed run left behind. */

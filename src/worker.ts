@@ -1,52 +1,93 @@
 /**
- * Converting one note, in a worker thread or in-process: bytes in, plain
- * data out (messages, and each file the note gets as text), so that
- * nothing but what the batch needs crosses between threads.
+ * One note of a batch, in a worker thread or in-process: its bytes read
+ * and hashed, converted, and its files written (see batch/note-io.ts); out
+ * comes plain data (messages, what was read, the files written, or each
+ * file as text when nothing is written), so that nothing but what the batch
+ * needs crosses between threads.
  */
 import {isMainThread, parentPort, workerData} from 'node:worker_threads'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {type Known, readSource, type Source, writeNoteFiles} from './batch/note-io.js'
 import {type Settings, settingsFrom} from './config.js'
 import {noteFile} from './emit/emitters.js'
 import type {Config} from './generated/config.js'
 import {type PlainMessage, toPlain} from './message.js'
+import {OutputFolder} from './output-folder.js'
+import {describe} from './paths.js'
 import {convertAnyFile, convertFile} from './pipeline.js'
 import {withPlaces} from './read/markdown.js'
 import {type DocumentFormat, formatOf, rebuild} from './read.js'
 
-export interface Task {
+export type Task = Source & {
   path: string
-  bytes: Uint8Array
   /** The configuration object: settings are rebuilt from it in each worker. */
   config: Config
-  /** The files to send back for a valid note, by suffix (`.json`, `.jsonld`): see emit/emitters.ts. */
+  /** The files a valid note gets, by suffix (`.json`, `.jsonld`): see emit/emitters.ts. */
   files: readonly string[]
+  /** Where they are written (the output folder, and the note's path there without suffix); without it they come back in `files`. */
+  write?: {root: string; stem: string}
   /** Only rebuild a PDF or Word note's Markdown (`infonote text`), with `page:line` before each line when `pages`. */
   textOnly?: {pages: boolean}
 }
 
+/** A task whose bytes are given. */
+export type BytesTask = Task & {bytes: Uint8Array}
+
 export interface Done {
   messages: PlainMessage[]
+  /** The bytes read: their hash, and the file's size and time then; absent when they could not be read. */
+  read?: Known
+  /** They are those the task knew of: the note was not converted again. */
+  unchanged?: true
   id?: string
-  /** A valid note's files, by suffix, in the order asked; a file this note has none of is absent. */
+  /** Without `write`: a valid note's files, by suffix, in the order asked; a file this note has none of is absent. */
   files?: Record<string, string>
+  /** With `write`: the files written, relative to the output folder (none for an invalid note, whose files are removed). */
+  outputs?: string[]
+  /** With `write`: why they could not be written. */
+  writeError?: string
   /** `infonote text`: the Markdown rebuilt. */
   text?: string
 }
 
+type ConvertSettings = Pick<Settings, 'labels' | 'bodies' | 'rules' | 'limits'>
+
+/** Reads, converts and writes the note of `task`. */
+export function runTask(task: Task, settings: ConvertSettings): Done | Promise<Done> {
+  if (task.textOnly && 'bytes' in task) return convertNote(task, settings)
+  const read = readSource(task, settings.limits.maxBytes)
+  if ('refused' in read) return {messages: [read.refused]}
+  if ('unchanged' in read) return {messages: [], read: read.unchanged, unchanged: true}
+  const known = {sha256: read.sha256, ...read.stamp}
+  const done = convertNote({...task, bytes: read.bytes}, settings)
+  return done instanceof Promise
+    ? done.then((result) => placed(task, known, result))
+    : placed(task, known, done)
+}
+
 /**
- * Converts `task`; a PDF or Word note is read asynchronously (the batch
- * sends those to a thread, where its time limit can stop them).
+ * Converts the bytes of `task`; a PDF or Word note is read asynchronously
+ * (the batch sends those to a thread, where its time limit can stop them).
  */
-export function convertNote(
-  task: Task,
-  settings: Pick<Settings, 'labels' | 'bodies' | 'rules' | 'limits'>
-): Done | Promise<Done> {
+export function convertNote(task: BytesTask, settings: ConvertSettings): Done | Promise<Done> {
   const file = new VFile({path: task.path, value: task.bytes})
   const format = formatOf(task.path, task.bytes)
   if (format && task.textOnly) return textOf(file, format, task.textOnly.pages)
   if (format) return convertAnyFile(file, settings, format).then((converted) => doneOf(converted, task))
   return doneOf(convertFile(file, settings), task)
+}
+
+/** `done` of the bytes `read`, its files written when the task says where. */
+export function placed(task: Task, read: Known, done: Done): Done {
+  if (!task.write) return {...done, read}
+  const {files, ...rest} = done
+  try {
+    const outputs = writeNoteFiles(new OutputFolder(task.write.root), task.write.stem, files ?? {})
+    return {...rest, read, outputs}
+  } catch (error) {
+    return {...rest, read, outputs: [], writeError: describe(error)}
+  }
 }
 
 function doneOf(file: VFile, task: Task): Done {
@@ -85,7 +126,7 @@ export default function run(task: Task): Done | Promise<Done> {
     settings = settingsFrom(task.config)
     cache.set(key, settings)
   }
-  return convertNote(task, settings)
+  return runTask(task, settings)
 }
 
 // In a thread of the pool: answer each task with its result.

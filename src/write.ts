@@ -5,7 +5,6 @@
  */
 import {randomBytes} from 'node:crypto'
 import {mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
-import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
 export function writeFileAtomic(target: string, data: string): void {
@@ -16,19 +15,6 @@ export function writeFileAtomic(target: string, data: string): void {
     renameSync(file, target)
   } catch (error) {
     rmSync(file, {force: true})
-    throw error
-  }
-}
-
-/** `writeFileAtomic` on libuv's threads, so that writing overlaps converting. */
-export async function writeFileAtomicAsync(target: string, data: string): Promise<void> {
-  await mkdir(path.dirname(target), {recursive: true})
-  const file = temporary(target)
-  try {
-    await writeFile(file, data)
-    await rename(file, target)
-  } catch (error) {
-    await rm(file, {force: true})
     throw error
   }
 }

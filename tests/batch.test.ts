@@ -1,5 +1,5 @@
 /** The batch in-process: threads from the built worker, crashes, leftovers, the manifest. */
-import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {type NoteResult, runBatch} from '../src/batch.js'
@@ -181,6 +181,26 @@ describe('runBatch, long runs', () => {
     expect(readdirSync(path.join(out, '000')).filter((name) => name.endsWith('.tmp'))).toEqual([])
     expect(readManifest(out).manifest?.complete).toBe(true)
     expect(Object.keys(readManifest(out).manifest?.notes ?? {})).toHaveLength(7)
+  })
+
+  it('rewrites nothing, checkpoints included, when nothing changed', async () => {
+    const cwd = corpusWorkspace(7)
+    const out = path.join(cwd, 'output')
+    const options = {cwd, settings: settingsFrom(), jobs: 1, out, checkpointEvery: 3}
+    await runBatch(discover(['notes'], cwd), options)
+    const snapshot = () =>
+      readdirSync(out, {recursive: true, withFileTypes: true})
+        .filter((entry) => entry.isFile())
+        .map((entry) => {
+          const file = path.join(entry.parentPath, entry.name)
+          return [path.relative(out, file), statSync(file).mtimeMs, readFileSync(file, 'utf8')]
+        })
+        .sort()
+    const before = snapshot()
+    const again = await runBatch(discover(['notes'], cwd), options)
+    expect(again.counts.unchanged).toBe(7)
+    expect(snapshot()).toEqual(before)
+    expect(readManifest(out).manifest?.complete).toBe(true)
   })
 })
 

@@ -133,17 +133,21 @@ describe('interruption', () => {
   })
 
   /**
-   * Starts converting `cwd`'s notes on one thread with the `at`-th record held
-   * before its rename (see hold.cjs), and waits until it is: the run is going.
-   * Gives the held temporary file, and how to stop the run.
+   * Starts converting `cwd`'s notes on `jobs` threads with the `at`-th record
+   * held before its rename (see hold.cjs), and waits until it is: the run is
+   * going. Gives the held temporary file, and how to stop the run.
    */
-  async function holding(cwd: string, at: number) {
+  async function holding(cwd: string, at: number, jobs: number) {
     const marker = path.join(cwd, 'held')
-    const child = spawn(process.execPath, ['--require', hold, bin, 'convert', 'notes', '--jobs', '1'], {
-      cwd,
-      env: {...process.env, INFONOTE_HOLD_AT: String(at), INFONOTE_HOLD_MARKER: marker},
-      stdio: ['ignore', 'ignore', 'pipe']
-    })
+    const child = spawn(
+      process.execPath,
+      ['--require', hold, bin, 'convert', 'notes', '--jobs', String(jobs)],
+      {
+        cwd,
+        env: {...process.env, INFONOTE_HOLD_AT: String(at), INFONOTE_HOLD_MARKER: marker},
+        stdio: ['ignore', 'ignore', 'pipe']
+      }
+    )
     running.push(child)
     let stderr = ''
     child.stderr?.setEncoding('utf8').on('data', (text: string) => {
@@ -200,9 +204,9 @@ describe('interruption', () => {
       .sort()
   }
 
-  // The batch converts at most 64 notes ahead of the files it writes: with
-  // the first record held, a run of more notes is still converting when the
-  // signal comes.
+  // On two threads, the batch converts at most 8 notes ahead of the one it
+  // waits for: with the first record held, a run of more notes is still
+  // converting when the signal comes.
   const notes = 72
 
   it.each([
@@ -213,7 +217,7 @@ describe('interruption', () => {
     spawning,
     async (signal, code) => {
       const cwd = corpusWorkspace(notes)
-      const run = await holding(cwd, 1)
+      const run = await holding(cwd, 1, 2)
       const stopped = await run.stop(signal)
       expect([stopped.code, stopped.stderr.trim().split('\n').at(-1)]).toEqual([
         code,
@@ -221,7 +225,7 @@ describe('interruption', () => {
       ])
       const {records, temporary, whole} = outputs(cwd)
       expect([temporary, whole]).toEqual([[], true])
-      // The held record was finished, not dropped.
+      // The held record was finished, not dropped: the notes on their way are finished before the run stops.
       expect(records).toContain(run.record)
       expect(listed(cwd)).toEqual(records)
       expect(records.length).toBeLessThan(notes)
@@ -237,7 +241,8 @@ describe('interruption', () => {
 
   it('after SIGKILL leaves no partial file, and the next run completes the set', spawning, async () => {
     const cwd = corpusWorkspace(8)
-    const run = await holding(cwd, 3)
+    // In-process: the held rename holds the whole run.
+    const run = await holding(cwd, 3, 1)
     expect((await run.stop('SIGKILL')).code).toBe(137)
     const killed = outputs(cwd)
     expect([

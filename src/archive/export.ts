@@ -12,11 +12,11 @@ import type {OutputFolder} from '../output-folder.js'
 import {compare} from '../write.js'
 
 /** Writes the current records of `db` into `folder` as `outputs` say; gives the number of records and files. */
-export async function exportRecords(
+export function exportRecords(
   db: Database.Database,
   folder: OutputFolder,
   outputs: Outputs
-): Promise<{records: number; files: number}> {
+): {records: number; files: number} {
   const ids = (db.prepare('SELECT id FROM notes').pluck().all() as string[]).sort(compare)
   const recordOf = db
     .prepare(
@@ -32,7 +32,7 @@ export async function exportRecords(
     for (const file of noteFilesOf(outputs, 'format' in record.source)) {
       const content = file.content(record)
       if (content === undefined) continue
-      await folder.write(`${record.id}${file.suffix}`, content)
+      folder.write(`${record.id}${file.suffix}`, content)
       files++
     }
   }

@@ -6,6 +6,7 @@
  * included (tests/gfm.test.ts proves it on random documents and on every
  * fixture). The parts are those remark-gfm is made of, in its order.
  */
+import type {Nodes} from 'mdast'
 import type {Extension as TreeExtension} from 'mdast-util-from-markdown'
 import {gfmAutolinkLiteralFromMarkdown} from 'mdast-util-gfm-autolink-literal'
 import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote'
@@ -35,7 +36,7 @@ export const gfmParts: readonly GfmPart[] = [
     // `&`: a character reference may decode to `@` (`a&#64;b.co` is a link).
     trigger: /[@&]|www|http/i,
     syntax: gfmAutolinkLiteral(),
-    tree: gfmAutolinkLiteralFromMarkdown()
+    tree: withGuardedTransform(gfmAutolinkLiteralFromMarkdown())
   },
   {name: 'footnote', trigger: /\[\^/, syntax: gfmFootnote(), tree: gfmFootnoteFromMarkdown()},
   {name: 'strikethrough', trigger: /~/, syntax: gfmStrikethrough(), tree: gfmStrikethroughFromMarkdown()},
@@ -107,6 +108,35 @@ function emailConstruct(): Construct {
   if (!found) throw new Error('micromark-extension-gfm-autolink-literal has no emailAutolink construct')
   return found
 }
+
+/**
+ * The autolink literal tree part, its transform run only when a text node
+ * outside links holds what one of its patterns needs (`@`, `www.`,
+ * `http://`, `https://`). The transform searches every text node with four
+ * patterns; in most notes the parser has already made the addresses links,
+ * and what is left holds none of them, so the tree is the same.
+ */
+function withGuardedTransform(extension: TreeExtension): TreeExtension {
+  const transforms = extension.transforms ?? []
+  return {
+    ...extension,
+    transforms: transforms.map((transform) => (tree) => (mayLink(tree) ? transform(tree) : undefined))
+  }
+}
+
+/** Whether a text node outside links and link references holds what an autolink literal needs. */
+function mayLink(tree: Nodes): boolean {
+  const stack: Nodes[] = [tree]
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === 'text' && literalTrigger.test(node.value)) return true
+    if (node.type === 'link' || node.type === 'linkReference' || !('children' in node)) continue
+    // One by one: spreading 100,000 list items would overflow the stack.
+    for (const child of node.children) stack.push(child)
+  }
+  return false
+}
+
+const literalTrigger = /@|https?:\/\/|www\./i
 
 /** 1 at each offset of `text` from which characters of an address's local part run up to an `@`. */
 function emailStarts(text: string): Uint8Array {

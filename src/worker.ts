@@ -13,6 +13,7 @@ import {type PlainMessage, toPlain} from './message.js'
 import {convertAnyFile, convertFile} from './pipeline.js'
 import {withPlaces} from './read/markdown.js'
 import {type DocumentFormat, formatOf, rebuild} from './read.js'
+import {type NoteView, noteViewOf} from './report/note.js'
 
 export interface Task {
   path: string
@@ -23,6 +24,8 @@ export interface Task {
   files: readonly string[]
   /** Only rebuild a PDF or Word note's Markdown (`infonote text`), with `page:line` before each line when `pages`. */
   textOnly?: {pages: boolean}
+  /** Also send back what the review report shows of the note (src/report/). */
+  report?: true
 }
 
 export interface Done {
@@ -32,6 +35,8 @@ export interface Done {
   files?: Record<string, string>
   /** `infonote text`: the Markdown rebuilt. */
   text?: string
+  /** For the review report: the note's text, record and source map. */
+  report?: NoteView
 }
 
 /**
@@ -50,6 +55,11 @@ export function convertNote(
 }
 
 function doneOf(file: VFile, task: Task): Done {
+  const done = filesOf(file, task)
+  return task.report ? {...done, report: noteViewOf(file)} : done
+}
+
+function filesOf(file: VFile, task: Task): Done {
   const record = file.data.record
   const messages = file.messages.map(toPlain)
   if (!record) return {messages}

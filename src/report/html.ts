@@ -1,0 +1,22 @@
+/**
+ * Text into HTML: every piece of a note (its lines, values, paths, the
+ * reasons of messages) goes through `text`, so a note holding `<script>`
+ * shows it, and never runs it.
+ */
+import {visible} from '../format.js'
+
+const entities: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}
+
+/**
+ * `value` as HTML text or as a quoted attribute value: the markup
+ * characters as entities, and the controls `visible` escapes (bidi
+ * overrides, line breaks, lone surrogates) written as escapes.
+ */
+export function text(value: string): string {
+  return visible(value).replace(/[&<>"']/g, (char) => entities[char] ?? char)
+}
+
+/** A line of a note as `text` does, with its tabs kept. */
+export function sourceLine(line: string): string {
+  return line.split('\t').map(text).join('\t')
+}

@@ -271,13 +271,13 @@ async function check(command: Command, values: Values, positionals: string[], io
     else io.stdout(text)
     if (outcome.feedError) io.stderr(`infonote: ${visible(outcome.feedError)}\n`)
   }
+  const unwritten = reportFile
+    ? writeReport(reportFile, reviewed, io, !values.silent && !values.quiet)
+    : false
   if (!values.silent && !values.quiet) {
     for (const file of outcome.removed) io.stderr(`infonote: removed ${visible(file)}: its note is gone\n`)
     io.stderr(summary(command, outcome, out, io.cwd, outputs))
   }
-  const unwritten = reportFile
-    ? writeReport(reportFile, reviewed, io, !values.silent && !values.quiet)
-    : false
   if (outcome.interrupted) {
     const signal = String(io.signal?.reason ?? 'SIGINT')
     io.stderr(`infonote: stopped by ${signal}; what was written is complete, run again to finish\n`)

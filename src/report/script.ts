@@ -32,7 +32,8 @@ export const script = `
       if (matches) count++
     }
     shown.textContent = count + ' of ' + total + ' note' + (total === 1 ? '' : 's') + ' shown'
-    if (current && current.hidden) select(rows()[0])
+    // The filter keeps the focus while one types.
+    if (current && current.hidden) select(rows()[0], false)
   }
 
   function sortBy(head) {
@@ -42,19 +43,21 @@ export const script = `
     head.setAttribute('aria-sort', ascending ? 'ascending' : 'descending')
     const key = (row) => row.cells[column].dataset.sort
     const numeric = column === heads.length - 1
+    // A note without a record (no date, no event) comes last either way.
     const sorted = Array.from(body.rows).sort((a, b) => {
+      const empty = (key(a) === '') - (key(b) === '')
       const order = numeric ? Number(key(a)) - Number(key(b)) : key(a).localeCompare(key(b))
-      return (ascending ? order : -order) || Number(a.dataset.note) - Number(b.dataset.note)
+      return empty || (ascending ? order : -order) || Number(a.dataset.note) - Number(b.dataset.note)
     })
     body.append(...sorted)
   }
 
-  function select(row) {
+  function select(row, focus = true) {
     if (current) current.classList.remove('current')
     current = row || null
     if (!current) return
     current.classList.add('current')
-    current.focus({preventScroll: true})
+    if (focus) current.focus({preventScroll: true})
     current.scrollIntoView({block: 'nearest'})
   }
 

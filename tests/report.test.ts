@@ -189,7 +189,8 @@ describe('renderReport', () => {
     }
     const html = renderSummary([
       at('2014', 'Peru', 'PE'),
-      at('2011', 'Atlantis'),
+      at('2011', 'Chile', 'CL'),
+      at('2012', 'Atlantis'),
       at('2012', 'Peru', 'PE'),
       at('2013', undefined)
     ])
@@ -199,8 +200,32 @@ describe('renderReport', () => {
           /title="([^"]*)".*?--share:([\d.]+)%.*?"value">(\d+)/g
         )
       ].map(([, label, share, count]) => `${label} ${share} ${count}`)
-    expect(labels('years')).toEqual(['2011 100.0 1', '2012 100.0 1', '2013 100.0 1', '2014 100.0 1'])
-    expect(labels('countries')).toEqual(['Peru (PE) 100.0 2', 'Atlantis 50.0 1'])
+    expect(labels('years')).toEqual(['2011 50.0 1', '2012 100.0 2', '2013 50.0 1', '2014 50.0 1'])
+    expect(labels('countries')).toEqual(['Peru (PE) 100.0 2', 'Atlantis 50.0 1', 'Chile (CL) 50.0 1'])
+    const bare = at('2014', undefined)
+    const record = bare.view?.record
+    if (!record) throw new Error('made with a record')
+    delete record.event.venue
+    delete record.event.organizers
+    record.event.dates.end = record.event.dates.start
+    const row = renderTable([at('2013', 'Atlantis'), bare])
+      .split('\n')
+      .filter((line) => line.startsWith('<tr id='))
+      .map((line) => line.split('<td').slice(2, 6).join('<td'))
+    expect(row).toEqual([
+      ' data-sort="2013-01-01">2013-01-01 – 2012-03-14</td><td data-sort="Seminar">Seminar</td><td data-sort="Atlantis">Atlantis</td><td data-sort="UN Office for Disarmament Affairs (UNODA); Government of Colombia">UN Office for Disarmament Affairs (UNODA); Government of Colombia</td>',
+      ' data-sort="2014-01-01">2014-01-01</td><td data-sort="Seminar">Seminar</td><td data-sort=""></td><td data-sort=""></td>'
+    ])
+    delete record.extra
+    expect(renderRecord(bare.view)).toContain(
+      '<div class="field"><dt>From – to</dt><dd class="value">2014-01-01</dd></div></dl>'
+    )
+    expect(renderRecord(bare.view)).toContain(
+      '<div class="field"><dt>Contact (email)</dt><dd class="value">1540experts@un.org</dd></div></dl>'
+    )
+    expect(renderRecord(at('2013', 'Atlantis').view)).toContain(
+      '<div class="field"><dt>Country</dt><dd class="value">Atlantis</dd></div>'
+    )
     expect(html).toContain('<p>No errors, no warnings.</p>')
   })
 
@@ -234,7 +259,13 @@ describe('renderReport', () => {
     delete record.event.organizers
     delete record.participants
     delete record.sections
+    delete record.footnotes
+    delete record.contacts
+    record.extra = [{label: 'Moderator'}]
     const html = renderRecord({lines: [], sourceMap: {}, record})
+    expect(html).toContain(
+      '<div class="field"><dt>Read as</dt><dd class="value">utf-8</dd></div><div class="field"><dt>Moderator</dt><dd class="value">—</dd></div></dl>\n<details class="raw">'
+    )
     expect(html).toContain(
       '<h4>Organizers</h4><p class="none">None.</p>\n<h4>Participants</h4><p class="none">None.</p>\n<h4>Sections</h4><p class="none">None.</p>'
     )
@@ -343,5 +374,34 @@ describe('reportNoteOf', () => {
       at(message(2, 1), paged),
       at(message(3, 1), paged)
     ]).toEqual([2, 1, 2, 0])
+  })
+
+  it('counts an unchanged note as valid; a note with no view has its messages at no line', () => {
+    const file = new VFile()
+    file.message('Kept', {place: {line: 2, column: 1}})
+    const note = reportNoteOf({
+      note: {path: 'a.md', absolute: ''},
+      messages: file.messages,
+      status: 'unchanged'
+    })
+    expect(note).toEqual({
+      path: 'a.md',
+      status: 'valid',
+      messages: [{severity: 'warning', ruleId: '', reason: 'Kept', place: '2:1', at: 0}]
+    })
+  })
+
+  it('leaves the page of a line blank when the map says nothing of it', () => {
+    const note: ReportNote = {
+      path: 'a.pdf',
+      status: 'valid',
+      messages: [],
+      view: {lines: ['a', 'b'], rebuilt: 'docx', pages: ['1:1'], places: {'1:1': 1}, sourceMap: {}}
+    }
+    expect(renderNote(note, 1, 1)).toContain(
+      '<div class="source"><h3>Source</h3><p class="caption">Markdown rebuilt from the Word file.</p>\n' +
+        '<div class="lines paged"><div class="line" id="note-1-L1" data-line="1"><span class="no">1</span><span class="page">1:1</span><code>a</code></div>\n' +
+        '<div class="line" id="note-1-L2" data-line="2"><span class="no">2</span><span class="page"></span><code>b</code></div></div></div>'
+    )
   })
 })

@@ -148,7 +148,7 @@ function other(record: InformationNote, at: Ranges): string {
       field(`Contact (${contact.type})`, contact.value, `/contacts/${index}`, at)
     ),
     ...(record.extra ?? []).map((extra, index) =>
-      field(extra.label ?? 'Text', extra.value ?? '', `/extra/${index}`, at)
+      field(extra.label ?? 'Text', extra.value ?? '—', `/extra/${index}`, at)
     )
   ]
   return `<h4>Other</h4><dl class="fields">${lines.join('')}</dl>`

@@ -5,15 +5,18 @@
  */
 import {visible} from '../format.js'
 
-const entities: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}
-
 /**
  * `value` as HTML text or as a quoted attribute value: the markup
  * characters as entities, and the controls `visible` escapes (bidi
  * overrides, line breaks, lone surrogates) written as escapes.
  */
 export function text(value: string): string {
-  return visible(value).replace(/[&<>"']/g, (char) => entities[char] ?? char)
+  return visible(value)
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;')
 }
 
 /** A line of a note as `text` does, with its tabs kept. */

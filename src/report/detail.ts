@@ -3,7 +3,6 @@
  * a PDF, each line's `page:line`), each message under the line it is
  * marked at, beside the record as readable fields.
  */
-
 import {renderRecord} from './fields.js'
 import {sourceLine, text} from './html.js'
 import type {ReportMessage, ReportNote} from './note.js'

@@ -25,10 +25,10 @@ kbd { border: 1px solid var(--line); border-radius: 3px; padding: 0 .25rem; font
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); gap: 1rem 2rem; }
 figure { margin: 0; }
 figcaption { font-weight: 600; margin-bottom: .3rem; }
-.bars { list-style: none; margin: 0; padding: 0; max-height: 15rem; overflow: auto; }
+.bars { list-style: none; margin: 0; padding: 0; max-height: 15rem; overflow: auto; scrollbar-gutter: stable; }
 .bars li { display: grid; grid-template-columns: 10rem minmax(0, 1fr) 2.5rem; gap: .5rem; align-items: center; font-size: .85rem; }
 .bars .label { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-.bars .value { text-align: right; }
+.bars .value { text-align: right; padding-right: .3rem; }
 .bar { height: .8rem; background: linear-gradient(#3465a4, #3465a4) no-repeat; background-size: var(--share) 100%; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid var(--line); }

@@ -33,6 +33,7 @@ import {fromPlain, type PlainMessage, plain} from './message.js'
 import {OutputFolder} from './output-folder.js'
 import {describe, display} from './paths.js'
 import {formatOf} from './read.js'
+import type {NoteView} from './report/note.js'
 import {isTransient} from './rules.js'
 import type {Done, Task} from './worker.js'
 
@@ -61,6 +62,8 @@ export interface BatchOptions {
   worker?: URL
   /** Notes between two writes of the manifest on the way (default 500), so that a killed run loses little. */
   checkpointEvery?: number
+  /** Send back what the review report shows of each note converted (`NoteResult.report`). */
+  report?: boolean
   /** Each note, in path order, when it is done. */
   onNote?(note: NoteResult): void
   onProgress?(done: number, total: number): void
@@ -75,6 +78,8 @@ export interface NoteResult {
   status: Status
   /** A valid note's record, as `convert` writes it, when it was converted in this run. */
   record?: string
+  /** With `report`: what the review report shows of a note converted in this run. */
+  report?: NoteView
 }
 
 /** Messages about a file that is not a note (the manifest). */
@@ -311,7 +316,8 @@ class Batch {
         : {file: note.absolute, ...(fresh ? {known: knownOf(fresh)} : {})}),
       config: this.options.settings.config,
       files: suffixesOf(this.outputs, isDocument(note)),
-      ...(write ? {write} : {})
+      ...(write ? {write} : {}),
+      ...(this.options.report ? {report: true as const} : {})
     }
     return this.converter.convert(task).then((done) => preparedOf(done, fresh))
   }
@@ -410,11 +416,13 @@ class Batch {
     this.plan.earlier.delete(note.path)
     this.count(prepared, valid, messages)
     const record = valid && prepared.kind === 'converted' ? prepared.done.files?.['.json'] : undefined
+    const view = prepared.kind === 'converted' ? prepared.done.report : undefined
     this.options.onNote?.({
       note,
       messages: messages.map(fromPlain),
       status: statusOf(prepared, valid),
-      ...(record ? {record} : {})
+      ...(record ? {record} : {}),
+      ...(view ? {report: view} : {})
     })
   }
 

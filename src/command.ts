@@ -14,9 +14,12 @@ import {type FileReport, type Format, format, formats, plural, sortMessages, vis
 import {version} from './generated/versions.js'
 import {LockedError} from './lock.js'
 import {severity} from './message.js'
-import {display} from './paths.js'
+import {describe, display} from './paths.js'
 import {progress} from './progress.js'
+import {type ReportNote, reportNoteOf} from './report/note.js'
+import {renderReport} from './report/render.js'
 import type {Severity} from './rules.js'
+import {writeFileAtomic} from './write.js'
 
 export interface Io {
   cwd: string
@@ -71,10 +74,14 @@ Options:
       --keep-text            convert: also write <note>.md, the Markdown
                              rebuilt from each PDF or Word note
       --force                convert: convert every note, changed or not
+      --report <file>        convert: also write the review report, one HTML
+                             page to check the notes by eye (docs/report.md);
+                             every note is converted, as with --force
   -j, --jobs <n>             threads to convert on (default: one per core;
                              fewer than 16 notes convert in-process)
   -f, --format <name>        compact (default), stylish, json, github,
-                             sarif or junit
+                             sarif, junit, or html (validate: the review
+                             report on standard output)
       --strict               exit 1 on warnings too (alias: --frail)
       --max-warnings <n>     exit 1 on more than n warnings
   -q, --quiet                print errors only
@@ -109,6 +116,7 @@ const options = {
   'source-map': {type: 'boolean'},
   'keep-text': {type: 'boolean'},
   force: {type: 'boolean'},
+  report: {type: 'string'},
   jobs: {type: 'string', short: 'j'},
   format: {type: 'string', short: 'f'},
   strict: {type: 'boolean'},
@@ -174,7 +182,7 @@ async function check(command: Command, values: Values, positionals: string[], io
   const maxWarnings = whole('--max-warnings', values['max-warnings'], 0)
   const jobs = whole('--jobs', values.jobs, 1) ?? availableParallelism()
   if (command === 'validate') {
-    const writing = ['out', 'emit', 'csv-bom', 'source-map', 'keep-text', 'force'].find(
+    const writing = ['out', 'emit', 'csv-bom', 'source-map', 'keep-text', 'force', 'report'].find(
       (key) => values[key as keyof Values] !== undefined
     )
     if (writing) throw new UsageError(`Unexpected option "--${writing}": validate writes nothing`)
@@ -191,6 +199,12 @@ async function check(command: Command, values: Values, positionals: string[], io
   }
   if (values.quiet && values.verbose)
     throw new UsageError('Unexpected "--quiet" with "--verbose": choose one')
+  if (command === 'convert' && name === 'html') {
+    throw new UsageError('Unexpected "--format html" for convert: write the review report with --report FILE')
+  }
+  const reportFile = values.report === undefined ? undefined : path.resolve(io.cwd, values.report)
+  const reporting = name === 'html' || reportFile !== undefined
+  const reviewed: ReportNote[] = []
 
   const outputs =
     command === 'convert' ? outputsOf(emittersNamed(values.emit), emitOptions(values)) : undefined
@@ -222,10 +236,15 @@ async function check(command: Command, values: Values, positionals: string[], io
       settings,
       jobs,
       ...(out ? {out, walked: paths.map((given) => path.resolve(io.cwd, given))} : {}),
-      force: values.force === true,
+      // The report shows every note's source and record: none is skipped as unchanged.
+      force: values.force === true || reportFile !== undefined,
+      report: reporting,
       ...(outputs ? {outputs} : {}),
       ...(io.signal ? {signal: io.signal} : {}),
-      onNote: ({note, messages}: NoteResult) => reports.push(report({path: note.path, messages})),
+      onNote: (result: NoteResult) => {
+        reports.push(report({path: result.note.path, messages: result.messages}))
+        if (reporting) reviewed.push(reportNoteOf(result))
+      },
       ...(bar ? {onProgress: bar.update} : {})
     })
   } catch (error) {
@@ -240,15 +259,21 @@ async function check(command: Command, values: Values, positionals: string[], io
 
   const strict = values.strict === true || values.frail === true
   if (!values.silent) {
-    const text = format(name, reports, {
-      color: io.color,
-      version,
-      failing: strict ? ['error', 'warning'] : ['error']
-    })
+    const text =
+      name === 'html'
+        ? renderReport(reviewed, {version})
+        : format(name, reports, {
+            color: io.color,
+            version,
+            failing: strict ? ['error', 'warning'] : ['error']
+          })
     if (name === 'compact' || name === 'stylish') io.stderr(text)
     else io.stdout(text)
     if (outcome.feedError) io.stderr(`infonote: ${visible(outcome.feedError)}\n`)
   }
+  const unwritten = reportFile
+    ? writeReport(reportFile, reviewed, io, !values.silent && !values.quiet)
+    : false
   if (!values.silent && !values.quiet) {
     for (const file of outcome.removed) io.stderr(`infonote: removed ${visible(file)}: its note is gone\n`)
     io.stderr(summary(command, outcome, out, io.cwd, outputs))
@@ -259,10 +284,27 @@ async function check(command: Command, values: Values, positionals: string[], io
     return signal === 'SIGTERM' ? 143 : 130
   }
   const {counts} = outcome
-  const failed = counts.invalid + counts.unreadable + counts.errors > 0 || outcome.feedError !== undefined
+  const failed =
+    counts.invalid + counts.unreadable + counts.errors > 0 || outcome.feedError !== undefined || unwritten
   const warned = warningFailure(counts.warnings, strict, maxWarnings)
   if (warned && !values.silent) io.stderr(`infonote: failed: ${warned}\n`)
   return failed || warned ? 1 : 0
+}
+
+/**
+ * Writes the review report of `notes` to `file` (atomically: a reader never
+ * sees half of it), and says where; whether it could not be written.
+ */
+function writeReport(file: string, notes: readonly ReportNote[], io: Io, tell: boolean): boolean {
+  const shown = visible(display(file, io.cwd))
+  try {
+    writeFileAtomic(file, renderReport(notes, {version}))
+  } catch (error) {
+    io.stderr(`infonote: Cannot write "${shown}": ${describe(error)}\n`)
+    return true
+  }
+  if (tell) io.stderr(`infonote: review report in ${shown}\n`)
+  return false
 }
 
 /** Why the warnings fail the run, if they do. */

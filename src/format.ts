@@ -10,14 +10,18 @@
  * - json: `[{path, messages: [{line, column, endLine, endColumn, severity, ruleId, reason, url}]}]`;
  * - github: GitHub Actions workflow commands;
  * - sarif: SARIF 2.1.0, for code scanning;
- * - junit: JUnit XML, a test case per file, a failure per failing message.
+ * - junit: JUnit XML, a test case per file, a failure per failing message;
+ * - html: the review report of `validate`, which needs each note's text
+ *   and record besides its messages: src/report/, not here.
  */
 import type {VFileMessage} from 'vfile-message'
 import {severity} from './message.js'
 import {docsUrl, type RuleId, rules, type Severity, severityOf} from './rules.js'
 
-export const formats = ['compact', 'stylish', 'json', 'github', 'sarif', 'junit'] as const
+export const formats = ['compact', 'stylish', 'json', 'github', 'sarif', 'junit', 'html'] as const
 export type Format = (typeof formats)[number]
+/** The formats of messages alone. */
+export type MessageFormat = Exclude<Format, 'html'>
 
 /** The messages of one file, to report. */
 export interface FileReport {
@@ -53,11 +57,11 @@ export function sortMessages(messages: readonly VFileMessage[]): VFileMessage[] 
   return [...messages].sort((a, b) => (a.line ?? 1) - (b.line ?? 1) || (a.column ?? 1) - (b.column ?? 1))
 }
 
-export function format(name: Format, files: readonly FileReport[], options: FormatOptions): string {
+export function format(name: MessageFormat, files: readonly FileReport[], options: FormatOptions): string {
   return formatters[name](files, options)
 }
 
-const formatters: Record<Format, (files: readonly FileReport[], options: FormatOptions) => string> = {
+const formatters: Record<MessageFormat, (files: readonly FileReport[], options: FormatOptions) => string> = {
   compact: (files) =>
     files.flatMap((file) => file.messages.map((message) => `${compactLine(message, file.path)}\n`)).join('') +
     rulesFooter(files),

@@ -18,6 +18,7 @@ import {describe} from './paths.js'
 import {convertAnyFile, convertFile} from './pipeline.js'
 import {withPlaces} from './read/markdown.js'
 import {type DocumentFormat, formatOf, rebuild} from './read.js'
+import {type NoteView, noteViewOf} from './report/note.js'
 
 export type Task = Source & {
   path: string
@@ -29,6 +30,8 @@ export type Task = Source & {
   write?: {root: string; stem: string}
   /** Only rebuild a PDF or Word note's Markdown (`infonote text`), with `page:line` before each line when `pages`. */
   textOnly?: {pages: boolean}
+  /** Also send back what the review report shows of the note (src/report/). */
+  report?: true
 }
 
 /** A task whose bytes are given. */
@@ -49,6 +52,8 @@ export interface Done {
   writeError?: string
   /** `infonote text`: the Markdown rebuilt. */
   text?: string
+  /** For the review report: the note's text, record and source map. */
+  report?: NoteView
 }
 
 type ConvertSettings = Pick<Settings, 'labels' | 'bodies' | 'rules' | 'limits'>
@@ -91,6 +96,11 @@ export function placed(task: Task, read: Known, done: Done): Done {
 }
 
 function doneOf(file: VFile, task: Task): Done {
+  const done = filesOf(file, task)
+  return task.report ? {...done, report: noteViewOf(file)} : done
+}
+
+function filesOf(file: VFile, task: Task): Done {
   const record = file.data.record
   const messages = file.messages.map(toPlain)
   if (!record) return {messages}

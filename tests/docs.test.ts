@@ -234,6 +234,7 @@ describe('docs', () => {
       '| `--source-map',
       '| `--keep-text',
       '| `--force',
+      '| `--report',
       '| `-j`, `--jobs',
       '| `-f`, `--format',
       '| `--strict',

@@ -19,7 +19,7 @@ import {setTimeout as sleep, setImmediate as tick} from 'node:timers/promises'
 import type {VFileMessage} from 'vfile-message'
 import {type Catalog, catalogOf, recordFileOf, recordsOf, sameCatalog} from './batch/catalog.js'
 import {across, type Collisions, collide} from './batch/checks.js'
-import type {Known, Stamp} from './batch/note-io.js'
+import {type Stamp, sameStamp} from './batch/note-io.js'
 import {type Plan, plan} from './batch/plan.js'
 import type {Settings} from './config.js'
 import {configured} from './control.js'
@@ -308,12 +308,16 @@ class Batch {
     if (note.unreadable)
       return settled({kind: 'refused', messages: [plain('unreadable-file', note.unreadable)]})
     const fresh = this.fresh(note)
+    if (fresh && !note.bytes && sameStamp(note.absolute, fresh)) {
+      const {sha256, size, mtime} = fresh
+      return settled({kind: 'unchanged', sha256, stamp: {size, mtime}, entry: fresh})
+    }
     const write = this.target(note)
     const task: Task = {
       path: note.path,
       ...(note.bytes
         ? {bytes: note.bytes}
-        : {file: note.absolute, ...(fresh ? {known: knownOf(fresh)} : {})}),
+        : {file: note.absolute, ...(fresh ? {known: {sha256: fresh.sha256}} : {})}),
       config: this.options.settings.config,
       files: suffixesOf(this.outputs, isDocument(note)),
       ...(write ? {write} : {}),
@@ -516,10 +520,6 @@ function preparedOf(done: Done, fresh: Entry | undefined): Prepared {
   const stamp = {size: read.size, mtime: read.mtime}
   if (done.unchanged && fresh) return {kind: 'unchanged', sha256: read.sha256, stamp, entry: fresh}
   return {kind: 'converted', sha256: read.sha256, stamp, done}
-}
-
-function knownOf({sha256, size, mtime}: Entry): Known {
-  return {sha256, size, mtime}
 }
 
 function settled(prepared: Prepared): Promise<Prepared> {

@@ -202,6 +202,13 @@ describe('runBatch, long runs', () => {
     expect(snapshot()).toEqual(before)
     expect(readManifest(out).manifest?.complete).toBe(true)
   })
+  it('starts no thread when nothing changed', async () => {
+    const cwd = corpusWorkspace(16)
+    await convert(cwd, 2, built)
+    // A worker that cannot even load: a thread started would fail its notes.
+    const {outcome} = await convert(cwd, 2, new URL(`file://${path.join(cwd, 'missing-worker.mjs')}`))
+    expect([outcome.counts.unchanged, outcome.counts.invalid, outcome.counts.errors]).toEqual([16, 0, 0])
+  })
 })
 
 describe('runBatch, found in the last review', () => {

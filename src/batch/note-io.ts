@@ -25,7 +25,7 @@ export interface Known extends Stamp {
 }
 
 /** Where a note's bytes come from: given (standard input, or read already), or else a file to read. */
-export type Source = {bytes: Uint8Array; stamp?: Stamp} | {file: string; known?: Known}
+export type Source = {bytes: Uint8Array; stamp?: Stamp} | {file: string; known?: Pick<Known, 'sha256'>}
 
 export type ReadResult =
   | {bytes: Uint8Array; sha256: string; stamp: Stamp}
@@ -33,9 +33,20 @@ export type ReadResult =
   | {refused: PlainMessage}
 
 /**
- * The note's bytes and hash; or that it is as `known` says (same size and
- * time, as git decides, or same bytes); or why it cannot be read.
+ * Whether `file` has the size and modification time of `known`: then it is
+ * taken as unchanged without being read, as git does. (The batch asks this
+ * itself, so that a run that changes nothing starts no thread.)
  */
+export function sameStamp(file: string, known: Stamp): boolean {
+  try {
+    const stats = statSync(file)
+    return stats.size === known.size && stats.mtimeMs === known.mtime
+  } catch {
+    return false
+  }
+}
+
+/** The note's bytes and hash; or that they are those `known` gives; or why they cannot be read. */
 export function readSource(source: Source, maxBytes: number): ReadResult {
   if ('bytes' in source) {
     const {bytes} = source
@@ -45,7 +56,6 @@ export function readSource(source: Source, maxBytes: number): ReadResult {
   try {
     const stats = statSync(file)
     const stamp = {size: stats.size, mtime: stats.mtimeMs}
-    if (known && known.size === stamp.size && known.mtime === stamp.mtime) return {unchanged: known}
     if (stats.size > maxBytes) return {refused: plain('file-too-large', tooLarge(stats.size, maxBytes))}
     const bytes = readFileSync(file)
     const sha256 = sha256Of(bytes)

@@ -19,7 +19,7 @@ import {setTimeout as sleep, setImmediate as tick} from 'node:timers/promises'
 import type {VFileMessage} from 'vfile-message'
 import {type Catalog, catalogOf, recordFileOf, recordsOf, sameCatalog} from './batch/catalog.js'
 import {across, type Collisions, collide} from './batch/checks.js'
-import {type Stamp, sameStamp} from './batch/note-io.js'
+import {type Stamp, sameStamp, sha256Of} from './batch/note-io.js'
 import {type Plan, plan} from './batch/plan.js'
 import type {Settings} from './config.js'
 import {configured} from './control.js'
@@ -149,13 +149,12 @@ class Batch {
   private readonly converter: Converter
   /** Where the files go; none for `validate`. */
   private readonly folder: OutputFolder | undefined
-  private readonly aborted: Promise<undefined>
   /** A note's file was written: the batch files are written again. */
   private wrote = false
   private interrupted = false
   /** A note's entry differs from the last run's manifest, or an output of it was removed. */
   private changed = false
-  /** The manifest the folder holds, serialized. */
+  /** The SHA-256 of the manifest the folder holds, serialized (the text itself is megabytes in a large batch). */
   private written: string | undefined
 
   constructor(
@@ -176,7 +175,7 @@ class Batch {
     this.outputs = options.outputs ?? (out ? outputsOf() : {notes: [], batch: [], options: noOptions})
     this.folder = out ? new OutputFolder(out) : undefined
     this.previous = out ? this.readPrevious(out) : undefined
-    this.written = this.previous && serializeManifest(this.previous)
+    this.written = this.previous && sha256Of(serializeManifest(this.previous))
     const current = stamp(settings.config)
     const same = (key: keyof typeof current) => this.previous?.[key] === current[key]
     this.trusted =
@@ -193,8 +192,6 @@ class Batch {
       threads: this.threads,
       ...(options.worker ? {worker: options.worker} : {})
     })
-    const signal = options.signal
-    this.aborted = new Promise((resolve) => signal?.addEventListener('abort', () => resolve(undefined)))
   }
 
   async run(): Promise<Outcome> {
@@ -264,7 +261,7 @@ class Batch {
         pending.set(dispatched, this.prepare(notes[dispatched] as Note))
       }
       // A signal stops the loop at once, even while a note converts on a thread.
-      const prepared = await Promise.race([pending.get(index) as Promise<Prepared>, this.aborted])
+      const prepared = await this.unlessStopped(pending.get(index) as Promise<Prepared>)
       if (!prepared) break
       pending.delete(index)
       this.handle(notes[index] as Note, prepared)
@@ -276,6 +273,23 @@ class Batch {
       }
     }
     if (pending.size > 0) await this.settleStarted(pending)
+  }
+
+  /**
+   * `prepared`, or nothing once a signal comes. (Racing each note against one
+   * promise of the signal would keep every note's result alive until the end.)
+   */
+  private unlessStopped(prepared: Promise<Prepared>): Promise<Prepared | undefined> {
+    const {signal} = this.options
+    if (!signal) return prepared
+    return new Promise((resolve) => {
+      const stop = () => resolve(undefined)
+      signal.addEventListener('abort', stop, {once: true})
+      void prepared.then((value) => {
+        signal.removeEventListener('abort', stop)
+        resolve(value)
+      })
+    })
   }
 
   /**
@@ -457,9 +471,10 @@ class Batch {
   /** Writes `manifest`, unless the folder holds it already (a run that changes nothing rewrites nothing). */
   private checkpoint(manifest: Manifest): void {
     const text = serializeManifest(manifest)
-    if (text === this.written) return
+    const hash = sha256Of(text)
+    if (hash === this.written) return
     this.folder?.checkpoint(text)
-    this.written = text
+    this.written = hash
   }
 
   /**

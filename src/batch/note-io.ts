@@ -65,8 +65,8 @@ export function readSource(source: Source, maxBytes: number): ReadResult {
   }
 }
 
-function sha256Of(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex')
+export function sha256Of(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex')
 }
 
 /**

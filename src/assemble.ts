@@ -4,8 +4,8 @@
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {location} from 'vfile-location'
 import type {InformationNote} from './generated/information-note.js'
+import {placeOf} from './tree.js'
 
 const maxSlug = 80
 /** Letters that are not an accented form of another, spelled out. */
@@ -62,7 +62,7 @@ export default function assemble() {
     const map = file.data.sourceMap ?? new Map()
     const whole = {
       start: {line: 1, column: 1, offset: 0},
-      end: location(file).toPoint(String(file.value).length)
+      end: placeOf(file).toPoint(String(file.value).length)
     }
     if (whole.end) {
       for (const pointer of [

@@ -11,11 +11,10 @@ import type {Root} from 'mdast'
 import remarkParse from 'remark-parse'
 import {type Preset, type Processor, unified} from 'unified'
 import type {VFile} from 'vfile'
-import {location} from 'vfile-location'
 import {labelsOf} from './labels.js'
 import {gfmFor} from './parse/gfm.js'
 import {reflow} from './reflow.js'
-import {walk} from './tree.js'
+import {placeOf, walk} from './tree.js'
 
 declare module 'mdast' {
   interface TextData {
@@ -64,7 +63,7 @@ function align(value: string, source: string, base: number): number[] {
  * repairs made them other than consecutive.
  */
 function remap(tree: Root, file: VFile, map: Int32Array): void {
-  const place = location(file)
+  const place = placeOf(file)
   const at = (offset: number) => map[Math.min(offset, map.length - 1)] ?? 0
   walk(tree, (node) => {
     const start = node.position?.start.offset

@@ -1,7 +1,8 @@
 /** Small helpers shared by the plugins that rewrite the tree. */
 import type {Nodes, Paragraph, PhrasingContent, Text} from 'mdast'
 import type {Point, Position} from 'unist'
-import type {Location} from 'vfile-location'
+import type {VFile} from 'vfile'
+import {type Location, location} from 'vfile-location'
 
 /**
  * The part of `node` from `start` to `end` (indices into its value) as a new
@@ -143,3 +144,18 @@ export function textOf(node: Nodes): string {
 function pushReversed(stack: Nodes[], nodes: readonly Nodes[]): void {
   for (let index = nodes.length - 1; index >= 0; index--) stack.push(nodes[index] as Nodes)
 }
+
+/**
+ * The index of lines and columns of `file`'s text, built once for each text
+ * and shared by every pass that places nodes (each used to build its own).
+ */
+export function placeOf(file: VFile): Location {
+  const value = String(file.value)
+  const known = places.get(file)
+  if (known?.value === value) return known.place
+  const place = location(value)
+  places.set(file, {value, place})
+  return place
+}
+
+const places = new WeakMap<VFile, {value: string; place: Location}>()

@@ -1,8 +1,8 @@
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
-import {location} from 'vfile-location'
 import type {SourceMap} from '../data.js'
 import type {Span} from '../span.js'
+import {placeOf} from '../tree.js'
 
 /** Takes record values out of spans, noting where each came from. */
 export interface Recorder {
@@ -16,7 +16,7 @@ export interface Recorder {
 export function recorder(file: VFile): Recorder {
   file.data.sourceMap ??= new Map()
   const map: SourceMap = file.data.sourceMap
-  const place = location(file)
+  const place = placeOf(file)
   return {
     value(pointer, span) {
       map.set(pointer, span.position(place))

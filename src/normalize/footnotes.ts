@@ -18,10 +18,20 @@ import type {
   Text
 } from 'mdast'
 import type {VFile} from 'vfile'
-import {type Location, location} from 'vfile-location'
+import type {Location} from 'vfile-location'
 import {titleMarker} from '../labels.js'
 import {report} from '../message.js'
-import {at, type Cut, lineCuts, slicePosition, sliceText, splitParagraphAt, textOf, walk} from '../tree.js'
+import {
+  at,
+  type Cut,
+  lineCuts,
+  placeOf,
+  slicePosition,
+  sliceText,
+  splitParagraphAt,
+  textOf,
+  walk
+} from '../tree.js'
 
 /** The superscript digits, `⁰` to `⁹`, at their values. */
 export const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹'
@@ -34,7 +44,7 @@ const reference = /(?<=[^\s[(][ \t]?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^\d{1,3}|\
 
 export default function footnotes() {
   return (tree: Root, file: VFile) => {
-    const place = location(file)
+    const place = placeOf(file)
     const definitions = collectDefinitions(tree, file, place)
     const known = new Set([
       ...definitions.map((definition) => definition.identifier),

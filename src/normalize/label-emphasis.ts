@@ -4,16 +4,16 @@
  */
 import type {PhrasingContent, Root, Text} from 'mdast'
 import type {VFile} from 'vfile'
-import {type Location, location} from 'vfile-location'
+import type {Location} from 'vfile-location'
 import {report} from '../message.js'
-import {at, lineStarts, slicePosition, sliceText, walk} from '../tree.js'
+import {at, lineStarts, placeOf, slicePosition, sliceText, walk} from '../tree.js'
 
 /** A label, its colon, then the stray markers that should have closed it. */
 const brokenLabel = /[ \t\u00a0]*([^\s*_:][^\n:*]{0,79}?)[ \t\u00a0]*:[ \t\u00a0]*(\*{1,2}|_{1,2})(?=\s|$)/y
 
 export default function repairLabelEmphasis() {
   return (tree: Root, file: VFile) => {
-    const place = location(file)
+    const place = placeOf(file)
     walk(tree, (paragraph) => {
       if (paragraph.type !== 'paragraph') return
       paragraph.children = paragraph.children.flatMap((child, index) => {

@@ -6,16 +6,16 @@
  */
 import type {ListItem, Paragraph, Root, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
-import {type Location, location} from 'vfile-location'
+import type {Location} from 'vfile-location'
 import {report} from '../message.js'
-import {at, lineCuts, sliceText, splitParagraphAt, walk} from '../tree.js'
+import {at, lineCuts, placeOf, sliceText, splitParagraphAt, walk} from '../tree.js'
 
 /** A bullet CommonMark does not take for one. */
 const lazyBullet = /^(?:[-*+]\u00a0|•)[\s\u00a0]*/
 
 export default function lazyListItems() {
   return (tree: Root, file: VFile) => {
-    const place = location(file)
+    const place = placeOf(file)
     const split = (paragraph: Paragraph): [Paragraph, ...Paragraph[]] => {
       const [first, ...rest] = splitAtBullets(paragraph, place)
       for (const part of rest) {

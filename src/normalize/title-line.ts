@@ -4,10 +4,9 @@
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {location} from 'vfile-location'
 import {labelsOf} from '../labels.js'
 import {report} from '../message.js'
-import {lineCuts, splitParagraph, textOf} from '../tree.js'
+import {lineCuts, placeOf, splitParagraph, textOf} from '../tree.js'
 
 export default function titleLine() {
   return (tree: Root, file: VFile) => {
@@ -17,7 +16,7 @@ export default function titleLine() {
     const [cut] = lineCuts(first)
     const [, ...after] = textOf(first).split('\n')
     if (!cut || !after.some((line) => labels.isLabel(line.trim()))) return
-    const [title, header] = splitParagraph(first, cut, location(file))
+    const [title, header] = splitParagraph(first, cut, placeOf(file))
     const text = textOf(title).trim()
     if (!text || labels.isLabel(text) || text.split(/\s+/).length > 12) return
     report(

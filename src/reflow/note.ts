@@ -4,8 +4,9 @@
  */
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
-import {type Location, location} from 'vfile-location'
+import type {Location} from 'vfile-location'
 import type {Labels} from '../labels.js'
+import {placeOf} from '../tree.js'
 import {hiddenLines, type Line, linesOf, type SectionLine, sectionLine, titleLine} from './layout.js'
 
 /** The source from `start` to `end` replaced by `insert` (an insertion when they are equal). */
@@ -41,7 +42,7 @@ export class Note {
     this.lines = linesOf(this.text)
     this.hidden = hiddenLines(this.lines)
     this.title = titleLine(this.lines, this.hidden)
-    this.place = location(file)
+    this.place = placeOf(file)
   }
 
   /** Whether line `index` holds note text: not hidden, not dropped, not blank. */

@@ -18,6 +18,8 @@ export function normalizeName(name: string): string {
  * lower case, accents dropped, every apostrophe `'`.
  */
 export function fold(text: string): string {
+  // Plain ASCII, most of what is folded: nothing to decompose or drop.
+  if (!nonAscii.test(text)) return text.toLowerCase().replaceAll('`', "'")
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -25,6 +27,7 @@ export function fold(text: string): string {
     .replace(/[’‘`´]/g, "'")
 }
 
+const nonAscii = /[\u0080-\uffff]/
 const punctuation = /[\s.,;:]/
 
 /**

@@ -1,13 +1,14 @@
 /**
- * Many notes at once: a plan (batch/plan.ts), the conversion of the notes
- * on a pool of worker threads (or in-process), then, one by one in path
- * order so that nothing depends on the number of threads, the checks
- * across the batch (batch/checks.ts), each note's files and its manifest
- * entry. What is written is the emitters' business (emit/): each valid
- * note's files come back from the conversion; only ids and file names are
- * kept, and the batch files (the feed, the CSV tables) are written at the
- * end from the record files (batch/catalog.ts). A re-run skips the notes the
- * manifest describes as unchanged. One bad note never stops the batch.
+ * Many notes at once: a plan (batch/plan.ts), then each note read,
+ * converted and its files written where it is converted, on a pool of
+ * worker threads or in-process (batch/note-io.ts; what is written is the
+ * emitters' business, emit/); then, one by one in path order so that
+ * nothing depends on the number of threads, the checks across the batch
+ * (batch/checks.ts), which may take a note's files away again, and its
+ * manifest entry. Only ids and file names are kept, and the batch files
+ * (the feed, the CSV tables) are written at the end from the record files
+ * (batch/catalog.ts). A re-run skips the notes the manifest describes as
+ * unchanged. One bad note never stops the batch.
  *
  * One run at a time writes to an output folder (see lock.ts), and every
  * file it writes, reads back or removes goes through output-folder.ts,

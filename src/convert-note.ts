@@ -16,7 +16,7 @@ import {readSource} from './batch/note-io.js'
 import type {Settings} from './config.js'
 import {Pool, timedOut} from './pool.js'
 import {formatOf} from './read.js'
-import {type BytesTask, convertNote, type Done, placed, type Task} from './worker.js'
+import {type BytesTask, convertNote, type Done, placed, type Task, unread} from './worker.js'
 
 /** Largest note converted in-process: its worst case fits in a thread's memory (see `threadMemoryMb`). */
 export const inProcessBytes = 64 * 1024
@@ -48,8 +48,7 @@ export class Converter {
     const {timeoutMs, maxBytes} = this.options.settings.limits
     if (this.options.threads > 0) return this.onThread(task, timeoutMs)
     const read = readSource(task, maxBytes)
-    if ('refused' in read) return Promise.resolve({messages: [read.refused]})
-    if ('unchanged' in read) return Promise.resolve({messages: [], read: read.unchanged, unchanged: true})
+    if (!('bytes' in read)) return Promise.resolve(unread(read))
     // Given the bytes read, a thread does not read them again.
     const given: BytesTask = {...task, bytes: read.bytes, stamp: read.stamp}
     // A PDF or Word file is read asynchronously: only a thread's time limit can stop it.

@@ -8,7 +8,7 @@
 import {isMainThread, parentPort, workerData} from 'node:worker_threads'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {type Known, readSource, type Source, writeNoteFiles} from './batch/note-io.js'
+import {type Known, type ReadResult, readSource, type Source, writeNoteFiles} from './batch/note-io.js'
 import {type Settings, settingsFrom} from './config.js'
 import {noteFile} from './emit/emitters.js'
 import type {Config} from './generated/config.js'
@@ -62,13 +62,19 @@ type ConvertSettings = Pick<Settings, 'labels' | 'bodies' | 'rules' | 'limits'>
 export function runTask(task: Task, settings: ConvertSettings): Done | Promise<Done> {
   if (task.textOnly && 'bytes' in task) return convertNote(task, settings)
   const read = readSource(task, settings.limits.maxBytes)
-  if ('refused' in read) return {messages: [read.refused]}
-  if ('unchanged' in read) return {messages: [], read: read.unchanged, unchanged: true}
+  if (!('bytes' in read)) return unread(read)
   const known = {sha256: read.sha256, ...read.stamp}
   const done = convertNote({...task, bytes: read.bytes}, settings)
   return done instanceof Promise
     ? done.then((result) => placed(task, known, result))
     : placed(task, known, done)
+}
+
+/** A task whose bytes could not be read, or are those it knew of. */
+export function unread(read: Exclude<ReadResult, {bytes: Uint8Array}>): Done {
+  return 'refused' in read
+    ? {messages: [read.refused]}
+    : {messages: [], read: read.unchanged, unchanged: true}
 }
 
 /**

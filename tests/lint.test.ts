@@ -101,7 +101,10 @@ describe('exit policy and output volume', () => {
 
   it.each([
     [['--max-warnings', 'many'], 'Unexpected --max-warnings "many", expected a whole number'],
-    [['--format', 'xml'], 'Unknown format "xml", expected compact, stylish, json, github, sarif, junit, html'],
+    [
+      ['--format', 'xml'],
+      'Unknown format "xml", expected compact, stylish, json, github, sarif, junit, html'
+    ],
     [['--quiet', '--verbose'], 'Unexpected "--quiet" with "--verbose": choose one'],
     [['--source-map'], 'Unexpected option "--source-map": validate writes nothing'],
     [['--config', 'nowhere.json'], 'Cannot find configuration "nowhere.json"']

@@ -211,6 +211,55 @@ describe('runBatch, long runs', () => {
   })
 })
 
+describe('runBatch, stopped by a signal', () => {
+  it('finishes the notes before one that does not end, stops that one, and leaves only what the manifest lists', async () => {
+    const cwd = corpusWorkspace(16)
+    const out = path.join(cwd, 'output')
+    // A worker that never answers for one note, and converts the others with the real one.
+    const hangs = path.join(cwd, 'hangs-on-00005.mjs')
+    writeFileSync(
+      hangs,
+      `import {parentPort} from 'node:worker_threads'
+import run from ${JSON.stringify(built.href)}
+parentPort.removeAllListeners('message')
+parentPort.on('message', async (task) => {
+  if (!task.path.endsWith('00005.md')) parentPort.postMessage(await run(task))
+})
+`
+    )
+    const controller = new AbortController()
+    const handled: string[] = []
+    const outcome = await runBatch(discover(['notes'], cwd), {
+      cwd,
+      settings: settingsFrom(),
+      jobs: 2,
+      out,
+      walked: [path.join(cwd, 'notes')],
+      worker: new URL(`file://${hangs}`),
+      signal: controller.signal,
+      onNote: ({note}) => {
+        handled.push(note.path)
+        if (note.path.endsWith('00004.txt')) controller.abort()
+      }
+    })
+    const first = ['00000', '00001', '00002', '00003', '00004']
+    expect([outcome.interrupted, handled]).toEqual([
+      true,
+      ['00000.md', '00001.txt', '00002.md', '00003.md', '00004.txt'].map((name) => `notes/000/note-${name}`)
+    ])
+    // The notes after the stopped one may have been written by their threads: they are gone too.
+    const files = readdirSync(out, {recursive: true}).map(String).sort()
+    expect(files.filter((file) => !file.startsWith('.'))).toEqual([
+      '000',
+      ...first.map((name) => `000/note-${name}.json`)
+    ])
+    const {manifest} = readManifest(out)
+    expect(Object.values(manifest?.notes ?? {}).flatMap((entry) => entry.outputs)).toEqual(
+      first.map((name) => `000/note-${name}.json`)
+    )
+  })
+})
+
 describe('runBatch, found in the last review', () => {
   /** The record files, the feed's ids and the manifest's outputs of `out`: all three must agree. */
   function state(out: string) {

@@ -48,7 +48,7 @@ const yieldEvery = 100
 export interface BatchOptions {
   cwd: string
   settings: Settings
-  /** Threads to convert on; 1 converts in-process. */
+  /** Threads to convert on (a batch of fewer than 16 notes converts in-process). */
   jobs: number
   /** convert: the output folder (absolute); without it nothing is written. */
   out?: string

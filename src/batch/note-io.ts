@@ -65,6 +65,7 @@ export function readSource(source: Source, maxBytes: number): ReadResult {
   }
 }
 
+/** The SHA-256 of `data`, in hexadecimal. */
 export function sha256Of(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex')
 }

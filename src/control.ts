@@ -16,7 +16,7 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {Settings} from './config.js'
 import {configurable, partOf, type RuleId} from './rules.js'
-import {walk} from './tree.js'
+import {nodesOf} from './tree.js'
 
 const comment = /^<!--\s*infonote-(disable-next-line|disable|enable)\b([\s\S]*?)-->$/
 
@@ -54,18 +54,17 @@ export function configured(
 
 function readDirectives(tree: Root): Directive[] {
   const directives: Directive[] = []
-  walk(tree, (node) => {
-    if (node.type !== 'html') return
+  for (const node of nodesOf(tree, 'html')) {
     const match = comment.exec(node.value.trim())
     const end = node.position?.end
-    if (!match || !end) return
+    if (!match || !end) continue
     const ids = (match[2] ?? '').split(/[\s,]+/).filter(Boolean)
     directives.push({
       kind: match[1] as Directive['kind'],
       rules: ids.length > 0 ? new Set(ids) : 'all',
       end
     })
-  })
+  }
   return directives
 }
 

@@ -7,12 +7,12 @@
  * each character, so that values cut out of them keep their exact line and
  * column.
  */
-import type {Root} from 'mdast'
-import remarkParse from 'remark-parse'
-import {type Preset, type Processor, unified} from 'unified'
+import type {Nodes, Root} from 'mdast'
+import type {Preset, Processor} from 'unified'
 import type {VFile} from 'vfile'
+import type {Location} from 'vfile-location'
 import {labelsOf} from './labels.js'
-import {gfmFor} from './parse/gfm.js'
+import {parseGfm} from './parse/gfm.js'
 import {reflow} from './reflow.js'
 import {placeOf, walk} from './tree.js'
 
@@ -24,17 +24,6 @@ declare module 'mdast' {
 }
 
 const reference = /^&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/i
-
-/** Gives text nodes whose value is shorter than their source the offset of each character. */
-function sourceOffsets(tree: Root, source: string): void {
-  walk(tree, (node) => {
-    if (node.type !== 'text') return
-    const start = node.position?.start.offset
-    const end = node.position?.end.offset
-    if (start === undefined || end === undefined || end - start === node.value.length) return
-    node.data = {...node.data, offsets: align(node.value, source.slice(start, end), start)}
-  })
-}
 
 /** Walks `value` and its `source` together, skipping escapes and taking a reference for its character. */
 function align(value: string, source: string, base: number): number[] {
@@ -57,28 +46,40 @@ function align(value: string, source: string, base: number): number[] {
 }
 
 /**
- * Moves every position of a tree parsed from the repaired text back into
- * the note as written (`map` gives, for each repaired character, where it
- * comes from); text nodes get the offset of each character where the
- * repairs made them other than consecutive.
+ * In one walk, gives text nodes whose value is shorter than their source
+ * (`text`, what was parsed) the offset of each character; then, when the
+ * text was repaired (`map` gives, for each repaired character, where it
+ * comes from), moves each position back into the note as written.
  */
-function remap(tree: Root, file: VFile, map: Int32Array): void {
-  const place = placeOf(file)
-  const at = (offset: number) => map[Math.min(offset, map.length - 1)] ?? 0
+function placeAsWritten(tree: Root, file: VFile, text: string, map: Int32Array | undefined): void {
+  const place = map ? placeOf(file) : undefined
   walk(tree, (node) => {
     const start = node.position?.start.offset
     const end = node.position?.end.offset
     if (start === undefined || end === undefined) return
-    if (node.type === 'text') {
-      const offsets = Array.from(node.value, (_, index) => at(node.data?.offsets?.[index] ?? start + index))
-      const consecutive = offsets.every((offset, index) => offset === at(start) + index)
-      if (consecutive) delete node.data?.offsets
-      else node.data = {...node.data, offsets}
+    if (node.type === 'text' && end - start !== node.value.length) {
+      node.data = {...node.data, offsets: align(node.value, text.slice(start, end), start)}
     }
-    const from = place.toPoint(at(start))
-    const to = place.toPoint(end > start ? at(end - 1) + 1 : at(start))
-    if (from && to) node.position = {start: from, end: to}
+    if (map && place) remap(node, start, end, place, map)
   })
+}
+
+/**
+ * Moves the position of `node` (from `start` to `end` in the repaired
+ * text) back into the note as written; a text node gets the offset of each
+ * character where the repairs made them other than consecutive.
+ */
+function remap(node: Nodes, start: number, end: number, place: Location, map: Int32Array): void {
+  const at = (offset: number) => map[Math.min(offset, map.length - 1)] ?? 0
+  if (node.type === 'text') {
+    const offsets = Array.from(node.value, (_, index) => at(node.data?.offsets?.[index] ?? start + index))
+    const consecutive = offsets.every((offset, index) => offset === at(start) + index)
+    if (consecutive) delete node.data?.offsets
+    else node.data = {...node.data, offsets}
+  }
+  const from = place.toPoint(at(start))
+  const to = place.toPoint(end > start ? at(end - 1) + 1 : at(start))
+  if (from && to) node.position = {start: from, end: to}
 }
 
 /**
@@ -93,21 +94,14 @@ function asWritten(this: Processor) {
     reflow(file, labelsOf(file))
     const repaired = file.data.reflow
     const tree = parse(repaired?.text ?? document, file) as Root
-    sourceOffsets(tree, repaired?.text ?? document)
-    if (repaired) remap(tree, file, repaired.map)
+    placeAsWritten(tree, file, repaired?.text ?? document, repaired?.map)
     return tree
   }
 }
 
 /** remark-parse with the GFM extensions of remark-gfm that each note can use (see parse/gfm.ts). */
 function gfmAsNeeded(this: Processor) {
-  this.parser = (document: string): Root => {
-    const {syntax, tree} = gfmFor(document)
-    const processor = unified()
-      .use(remarkParse)
-      .data({micromarkExtensions: syntax, fromMarkdownExtensions: tree})
-    return processor.parse(document) as Root
-  }
+  this.parser = (document: string): Root => parseGfm(document)
 }
 
 export const parse: Preset = {plugins: [gfmAsNeeded, asWritten]}

@@ -1,8 +1,11 @@
 /**
- * Worker threads that convert notes, one note at a time each, so that a
- * thread that has to be stopped costs only the note it holds: a note that
- * takes longer than its time limit, runs out of memory or crashes its
- * thread gets the matching error, and a new thread takes the next notes.
+ * Worker threads that convert notes, one note at a time each. A thread
+ * holds the note it converts and, once every thread has one, the next: it
+ * starts that one as soon as it is done, without waiting for the main
+ * thread. A thread that has to be stopped costs only the note it converts:
+ * a note that takes longer than its time limit, runs out of memory or
+ * crashes its thread gets the matching error; the note it held next goes
+ * back to the queue, and a new thread takes the queue.
  * (tinypool measured the heap after every task, which cost more than it saved.)
  */
 import {Worker} from 'node:worker_threads'
@@ -24,11 +27,16 @@ interface Job {
   resolve(done: Done): void
 }
 
+/** The notes a thread holds: the one it converts, and the next. */
+const held = 2
+
 interface Thread {
   worker: Worker
   /** It has loaded and said so: a note's time starts only then, not while a busy machine loads it. */
   ready: boolean
-  job?: Job
+  /** Its notes, in the order sent: it converts the first, and answers in that order. */
+  jobs: Job[]
+  /** The time limit of the first. */
   timer?: NodeJS.Timeout
 }
 
@@ -57,20 +65,34 @@ export class Pool {
   }
 
   private dispatch(): void {
-    while (this.queue.length > 0) {
-      const thread = this.threads.find((candidate) => candidate.ready && !candidate.job)
-      if (!thread) {
-        // Enough threads on their way for the notes that wait.
-        const starting = this.threads.filter((candidate) => !candidate.ready).length
-        const more = Math.min(this.queue.length - starting, this.size - this.threads.length)
-        for (let started = 0; started < more; started++) this.start()
-        return
-      }
+    for (let thread = this.threadFor(); thread; thread = this.threadFor()) {
       const job = this.queue.shift() as Job
-      thread.job = job
-      thread.timer = setTimeout(() => this.stop(thread, timedOut(job.timeoutMs)), job.timeoutMs)
+      thread.jobs.push(job)
+      if (thread.jobs.length === 1) this.time(thread)
       thread.worker.postMessage(job.task)
     }
+  }
+
+  /**
+   * The thread for the next note that waits: a ready one without a note;
+   * else, once no more threads are needed on their way, one with room for
+   * its next note; else none (threads are started for the notes that wait).
+   */
+  private threadFor(): Thread | undefined {
+    if (this.queue.length === 0) return undefined
+    const idle = this.threads.find((thread) => thread.ready && thread.jobs.length === 0)
+    if (idle) return idle
+    const starting = this.threads.filter((thread) => !thread.ready).length
+    const more = Math.min(this.queue.length - starting, this.size - this.threads.length)
+    for (let started = 0; started < more; started++) this.start()
+    if (starting + more > 0) return undefined
+    return this.threads.find((thread) => thread.ready && thread.jobs.length < held)
+  }
+
+  /** Starts the time limit of the note `thread` converts. */
+  private time(thread: Thread): void {
+    const job = thread.jobs[0]
+    if (job) thread.timer = setTimeout(() => this.stop(thread, timedOut(job.timeoutMs)), job.timeoutMs)
   }
 
   private start(): void {
@@ -79,7 +101,8 @@ export class Pool {
         workerData: {infonote: true},
         resourceLimits: {maxOldGenerationSizeMb: threadMemoryMb, maxYoungGenerationSizeMb: youngMemoryMb}
       }),
-      ready: false
+      ready: false,
+      jobs: []
     }
     thread.worker.on('message', (done: Done | 'ready') => {
       if (done !== 'ready') return this.settle(thread, done)
@@ -93,9 +116,10 @@ export class Pool {
   }
 
   private settle(thread: Thread, done: Done): void {
-    const job = thread.job
     clearTimeout(thread.timer)
-    delete thread.job
+    const job = thread.jobs.shift()
+    // The thread started its next note as it answered.
+    this.time(thread)
     job?.resolve(done)
     this.dispatch()
   }
@@ -109,9 +133,11 @@ export class Pool {
     thread.worker.removeAllListeners()
     thread.worker.on('error', () => undefined)
     void thread.worker.terminate()
+    const [job, ...next] = thread.jobs
+    this.queue.unshift(...next)
     // A thread that dies before it is ready (it cannot load) fails a waiting note, so the queue ends.
-    const job = thread.job ?? (thread.ready ? undefined : this.queue.shift())
-    job?.resolve({messages: [message]})
+    const failing = job ?? (thread.ready ? undefined : this.queue.shift())
+    failing?.resolve({messages: [message]})
     this.dispatch()
   }
 }

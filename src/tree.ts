@@ -1,5 +1,5 @@
 /** Small helpers shared by the plugins that rewrite the tree. */
-import type {Nodes, Paragraph, PhrasingContent, Text} from 'mdast'
+import type {Nodes, Paragraph, PhrasingContent, Root, Text} from 'mdast'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {type Location, location} from 'vfile-location'
@@ -126,6 +126,43 @@ export function walk(node: Nodes, enter: (node: Nodes) => void): void {
     if ('children' in next) pushReversed(stack, next.children)
   }
 }
+
+/**
+ * The nodes of `types` anywhere in `tree`, in document order. The tree is
+ * walked once, at the first call, and what it holds is kept for the next:
+ * so the stages that only read the repaired tree (extract, and the control
+ * of messages) share one walk. Never call it while the tree may change
+ * (normalize): later calls would not see the change.
+ */
+export function nodesOf<Type extends Nodes['type']>(
+  tree: Root,
+  ...types: Type[]
+): Extract<Nodes, {type: Type}>[] {
+  let found = indexes.get(tree)
+  if (!found) {
+    const index: Index = {all: [], byType: new Map()}
+    walk(tree, (node) => {
+      index.all.push(node)
+      const same = index.byType.get(node.type)
+      if (same) same.push(node)
+      else index.byType.set(node.type, [node])
+    })
+    indexes.set(tree, index)
+    found = index
+  }
+  const nodes =
+    types.length === 1
+      ? (found.byType.get(types[0] as Type) ?? [])
+      : found.all.filter((node) => (types as string[]).includes(node.type))
+  return nodes as Extract<Nodes, {type: Type}>[]
+}
+
+interface Index {
+  all: Nodes[]
+  byType: Map<string, Nodes[]>
+}
+
+const indexes = new WeakMap<Root, Index>()
 
 /**
  * The text of `node`, as mdast-util-to-string gives it (values, image

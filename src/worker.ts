@@ -145,10 +145,12 @@ export default function run(task: Task): Done | Promise<Done> {
   return runTask(task, settings)
 }
 
-// In a thread of the pool: answer each task with its result.
+// In a thread of the pool: answer each task with its result, one task
+// after the other (a PDF is read asynchronously; the next task waits).
 if (!isMainThread && (workerData as {infonote?: boolean} | undefined)?.infonote) {
-  parentPort?.on('message', async (task: Task) => {
-    parentPort?.postMessage(await run(task))
+  let last: Promise<void> = Promise.resolve()
+  parentPort?.on('message', (task: Task) => {
+    last = last.then(async () => parentPort?.postMessage(await run(task)))
   })
   parentPort?.postMessage('ready')
 }

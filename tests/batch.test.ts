@@ -215,15 +215,20 @@ describe('runBatch, stopped by a signal', () => {
   it('finishes the notes before one that does not end, stops that one, and leaves only what the manifest lists', async () => {
     const cwd = corpusWorkspace(16)
     const out = path.join(cwd, 'output')
-    // A worker that never answers for one note, and converts the others with the real one.
+    // A worker that never ends one note (nor, after it, the next it holds),
+    // and converts the others with the real one, answering in order as it does.
     const hangs = path.join(cwd, 'hangs-on-00005.mjs')
     writeFileSync(
       hangs,
       `import {parentPort} from 'node:worker_threads'
 import run from ${JSON.stringify(built.href)}
 parentPort.removeAllListeners('message')
-parentPort.on('message', async (task) => {
-  if (!task.path.endsWith('00005.md')) parentPort.postMessage(await run(task))
+let last = Promise.resolve()
+parentPort.on('message', (task) => {
+  last = last.then(async () => {
+    if (task.path.endsWith('00005.md')) await new Promise(() => {})
+    parentPort.postMessage(await run(task))
+  })
 })
 `
     )

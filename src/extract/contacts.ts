@@ -8,7 +8,7 @@ import type {VFile} from 'vfile'
 import type {Contact} from '../generated/information-note.js'
 import {report} from '../message.js'
 import {Span} from '../span.js'
-import {walk} from '../tree.js'
+import {nodesOf} from '../tree.js'
 import {recorder} from './source-map.js'
 
 // `\s*(?::\s*)?`, not `\s*:?\s*`: the same text, without trying each way
@@ -33,7 +33,7 @@ export default function extractContacts() {
       contacts.push({type, value})
     }
 
-    walk(tree, (node) => {
+    for (const node of nodesOf(tree, 'link', 'text')) {
       if (node.type === 'link') {
         const span = Span.fromNode(node)
         if (/^mailto:/i.test(node.url)) add('email', decode(node.url.slice(7)), span)
@@ -47,7 +47,7 @@ export default function extractContacts() {
           add('phone', number, span.slice(start, start + number.length))
         }
       }
-    })
+    }
     if (contacts.length === 0) {
       report(
         file,

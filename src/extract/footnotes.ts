@@ -8,16 +8,13 @@ import type {VFile} from 'vfile'
 import type {Footnote} from '../generated/information-note.js'
 import {report} from '../message.js'
 import {Span} from '../span.js'
-import {walk} from '../tree.js'
+import {nodesOf} from '../tree.js'
 import {recorder} from './source-map.js'
 
 export default function extractFootnotes() {
   return (tree: Root, file: VFile) => {
     const record = recorder(file)
-    const definitions: FootnoteDefinition[] = []
-    walk(tree, (node) => {
-      if (node.type === 'footnoteDefinition') definitions.push(node)
-    })
+    const definitions = nodesOf(tree, 'footnoteDefinition')
     const found = numbered(definitions)
       .map(({marker, definition}) => ({marker, text: Span.fromNode(definition).clean()}))
       .filter(({text}) => text.text)
@@ -30,15 +27,15 @@ export default function extractFootnotes() {
     })
 
     const known = new Set(definitions.map((definition) => definition.identifier))
-    walk(tree, (node) => {
-      if (node.type !== 'footnoteReference' || known.has(node.identifier)) return
+    for (const node of nodesOf(tree, 'footnoteReference')) {
+      if (known.has(node.identifier)) continue
       report(
         file,
         'missing-footnote',
         `Missing text for footnote ${node.identifier}, expected a line starting with its marker`,
         node.position
       )
-    })
+    }
     if (definitions.length === 0) {
       report(
         file,

@@ -6,7 +6,7 @@
  * included (tests/gfm.test.ts proves it on random documents and on every
  * fixture). The parts are those remark-gfm is made of, in its order.
  */
-import type {Nodes} from 'mdast'
+import type {Nodes, Root} from 'mdast'
 import type {Extension as TreeExtension} from 'mdast-util-from-markdown'
 import {gfmAutolinkLiteralFromMarkdown} from 'mdast-util-gfm-autolink-literal'
 import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote'
@@ -20,6 +20,8 @@ import {gfmTable} from 'micromark-extension-gfm-table'
 import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
 import {combineExtensions} from 'micromark-util-combine-extensions'
 import type {Construct, ConstructRecord, Extension as SyntaxExtension} from 'micromark-util-types'
+import remarkParse from 'remark-parse'
+import {type Processor, unified} from 'unified'
 
 export interface GfmPart {
   name: string
@@ -56,50 +58,80 @@ export const gfmParts: readonly GfmPart[] = [
   }
 ]
 
-export interface GfmChoice {
-  syntax: SyntaxExtension[]
-  tree: TreeExtension[]
+/** The GFM parts whose trigger `text` holds. */
+export function partsFor(text: string): GfmPart[] {
+  return gfmParts.filter((part) => part.trigger.test(text))
 }
 
-/** The GFM extensions `text` can use. */
-export function gfmFor(text: string): GfmChoice {
-  const parts = gfmParts.filter((part) => part.trigger.test(text))
-  const syntax = parts.map((part) => (part === gfmParts[0] ? autolinkFor(text) : part.syntax))
-  return {
-    syntax: syntax.length > 0 ? [combineExtensions(syntax)] : [],
-    tree: parts.map((part) => part.tree)
+/** `text` parsed by remark-parse with the GFM parts it can use. */
+export function parseGfm(text: string): Root {
+  const parts = partsFor(text)
+  emailStarts = parts[0] === gfmParts[0] ? emailStartsOf(text) : noStarts
+  try {
+    return parserOf(parts).parse(text)
+  } finally {
+    emailStarts = noStarts
   }
+}
+
+/** A frozen parser for each set of parts, its extensions combined once (as remark-gfm does). */
+const parsers = new Map<string, Processor<Root>>()
+
+function parserOf(parts: GfmPart[]): Processor<Root> {
+  const key = parts.map((part) => part.name).join()
+  let parser = parsers.get(key)
+  if (!parser) {
+    const syntax = parts.map((part) => (part === gfmParts[0] ? guardedAutolink : part.syntax))
+    parser = unified()
+      .use(remarkParse)
+      .data({
+        micromarkExtensions: syntax.length > 0 ? [combineExtensions(syntax)] : [],
+        fromMarkdownExtensions: parts.map((part) => part.tree)
+      })
+      .freeze()
+    parsers.set(key, parser)
+  }
+  return parser
 }
 
 /**
- * The autolink literal part for `text`, its e-mail construct tried only
- * where a run of the characters an address starts with is followed by `@`.
- * micromark tries that construct at every letter and digit, and each try
- * looks back over the events: most of a note's GFM time. Where no `@`
- * follows, the construct cannot match, so the tree is the same.
+ * Where, in the text being parsed, a run of the characters an address
+ * starts with is followed by `@` (1 at each such offset): set by
+ * `parseGfm` for one parse, which is synchronous.
  */
-function autolinkFor(text: string): SyntaxExtension {
-  const before = emailStarts(text)
-  const guarded: Construct = {
-    ...email,
-    tokenize(effects, ok, nok) {
-      const start = email.tokenize.call(this, effects, ok, nok)
-      return (code) => (before[this.now().offset] === 1 ? start(code) : nok(code))
-    }
-  }
-  const swap = (entry: Construct) => (entry === email ? guarded : entry)
-  const guardedText: ConstructRecord = {}
-  for (const [code, entry] of autolinkText) {
-    guardedText[code] = Array.isArray(entry) ? entry.map(swap) : swap(entry as Construct)
-  }
-  return {text: guardedText}
-}
+const noStarts = new Uint8Array(0)
+let emailStarts: Uint8Array = noStarts
 
 /** The autolink literal part's constructs by character code, and its e-mail construct among them. */
 const autolinkText = Object.entries(gfmParts[0]?.syntax.text ?? {}).map(
   ([code, entry]): [number, ConstructRecord[number]] => [Number(code), entry]
 )
 const email = emailConstruct()
+
+/**
+ * The autolink literal part, its e-mail construct tried only where
+ * `emailStarts` says an address can start. micromark tries that construct
+ * at every letter and digit, and each try looks back over the events: most
+ * of a note's GFM time. Where no `@` follows, the construct cannot match,
+ * so the tree is the same.
+ */
+const guardedAutolink = guardEmail()
+
+function guardEmail(): SyntaxExtension {
+  const guarded: Construct = {
+    ...email,
+    tokenize(effects, ok, nok) {
+      const start = email.tokenize.call(this, effects, ok, nok)
+      return (code) => (emailStarts[this.now().offset] === 1 ? start(code) : nok(code))
+    }
+  }
+  const swap = (entry: Construct) => (entry === email ? guarded : entry)
+  const text: ConstructRecord = {}
+  for (const [code, entry] of autolinkText) {
+    text[code] = Array.isArray(entry) ? entry.map(swap) : swap(entry as Construct)
+  }
+  return {text}
+}
 
 function emailConstruct(): Construct {
   const found = autolinkText
@@ -139,7 +171,7 @@ function mayLink(tree: Nodes): boolean {
 const literalTrigger = /@|https?:\/\/|www\./i
 
 /** 1 at each offset of `text` from which characters of an address's local part run up to an `@`. */
-function emailStarts(text: string): Uint8Array {
+function emailStartsOf(text: string): Uint8Array {
   const starts = new Uint8Array(text.length + 1)
   for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
     for (let index = at - 1; index >= 0 && atext.test(text.charAt(index)); index--) starts[index] = 1

@@ -6,6 +6,7 @@
 import type {VFile} from 'vfile'
 import type {Labels as LabelsConfig} from './generated/config.js'
 import type {ParticipantGroup, Section} from './generated/information-note.js'
+import {remembering} from './remembering.js'
 import {countryCode} from './values/countries.js'
 import {fold} from './values/country-name.js'
 import {trailingRun, trimRun} from './values/runs.js'
@@ -227,23 +228,6 @@ export interface Labels {
   isLabel(text: string): boolean
 }
 
-const maxRemembered = 4096
-
-/**
- * `read`, remembering what it gave for the labels it has seen: notes say
- * "Event" and "Participants" again and again. (A few thousand at most.)
- */
-function remembering<Value>(read: (label: string) => Value): (label: string) => Value {
-  const seen = new Map<string, Value>()
-  return (label) => {
-    if (seen.has(label)) return seen.get(label) as Value
-    const found = read(label)
-    if (seen.size >= maxRemembered) seen.clear()
-    seen.set(label, found)
-    return found
-  }
-}
-
 /** `remembering` for a reading in two ways, `strict` or not. */
 function rememberingStrictOrNot<Value>(read: (label: string, strict: boolean) => Value) {
   const loose = remembering((label) => read(label, false))
@@ -253,7 +237,6 @@ function rememberingStrictOrNot<Value>(read: (label: string, strict: boolean) =>
 
 export function createLabels(extra: LabelsConfig = {}): Labels {
   const normalize = remembering(normalizeLabel)
-  const bySense = rememberingStrictOrNot(categoryBySense)
   const vocabulary = {
     fields: merge(fields, extra.fields),
     categories: merge(categories, extra.categories),
@@ -264,16 +247,22 @@ export function createLabels(extra: LabelsConfig = {}): Labels {
     categories: indexOf(vocabulary.categories),
     sections: indexOf(vocabulary.sections)
   }
+  const field = remembering((label) => lookup(index.fields, normalize(label), equals))
+  const category = rememberingStrictOrNot((label, strict) => {
+    // Inside a line, a known label is all the label: "États arabes …" is a name.
+    const known = lookup(index.categories, normalize(label), strict ? equals : startsWithWord)
+    // "Other States" is about States, "Others" is other.
+    return known?.key === 'other'
+      ? (categoryBySense(label, strict) ?? known)
+      : (known ?? categoryBySense(label, strict))
+  })
+  const section = remembering((title) => lookup(index.sections, normalize(title), startsWithWord))
+  const sectionTitle = remembering((title) => lookup(index.sections, normalize(title), equals))
   const labels: Labels = {
-    field: (label) => lookup(index.fields, normalize(label), equals),
-    category(label, strict = false) {
-      // Inside a line, a known label is all the label: "États arabes …" is a name.
-      const known = lookup(index.categories, normalize(label), strict ? equals : startsWithWord)
-      // "Other States" is about States, "Others" is other.
-      return known?.key === 'other' ? (bySense(label, strict) ?? known) : (known ?? bySense(label, strict))
-    },
-    section: (title) => lookup(index.sections, normalize(title), startsWithWord),
-    sectionTitle: (title) => lookup(index.sections, normalize(title), equals),
+    field,
+    category: (label, strict = false) => category(label, strict),
+    section,
+    sectionTitle,
     title: (title) => lookup(titleIndex, normalize(title), startsWithWord),
     isLabel(text) {
       const label = /^([^:]*):/.exec(text)?.[1]

@@ -13,17 +13,29 @@ export function writeFileAtomic(target: string, data: string): void {
     writeMaking(file, data)
     renameSync(file, target)
   } catch (error) {
-    rmSync(file, {force: true})
+    removeQuietly(file)
     throw error
   }
 }
 
-/** Writes `file`, making its folder only when it is missing (most writes go to a folder there already). */
+/** Removes `file` if it is there; the error that stopped the write is the one to tell. */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, {force: true})
+  } catch {}
+}
+
+/**
+ * Writes `file`, making its folder only when the write finds it missing
+ * (most writes go to a folder there already), or a file in its way (then
+ * making it says which).
+ */
 function writeMaking(file: string, data: string): void {
   try {
     writeFileSync(file, data)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    const code = (error as NodeJS.ErrnoException).code
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error
     mkdirSync(path.dirname(file), {recursive: true})
     writeFileSync(file, data)
   }

@@ -8,6 +8,7 @@
  * written.
  */
 import {organizations} from '../generated/organizations-data.js'
+import {remembering} from '../remembering.js'
 import {fold} from './country-name.js'
 
 export interface Body {
@@ -90,12 +91,15 @@ interface Token {
 
 function tokens(text: string): Token[] {
   return [...text.matchAll(token)].map((match) => ({
-    key: fold(match[0]),
-    acronym: acronymKey(match[0]),
+    ...keysOf(match[0]),
     from: match.index,
     to: match.index + match[0].length
   }))
 }
+
+const keysOf = remembering(
+  (word): Pick<Token, 'key' | 'acronym'> => ({key: fold(word), acronym: acronymKey(word)})
+)
 
 /** Acronyms compare as written: "PSI" is not "psi". */
 function acronymKey(word: string): string {

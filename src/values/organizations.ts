@@ -90,11 +90,12 @@ interface Token {
 }
 
 function tokens(text: string): Token[] {
-  return [...text.matchAll(token)].map((match) => ({
-    ...keysOf(match[0]),
-    from: match.index,
-    to: match.index + match[0].length
-  }))
+  const found: Token[] = []
+  for (const match of text.matchAll(token)) {
+    const {key, acronym} = keysOf(match[0])
+    found.push({key, acronym, from: match.index, to: match.index + match[0].length})
+  }
+  return found
 }
 
 const keysOf = remembering(

@@ -1,4 +1,4 @@
-/** Small helpers shared by the plugins that rewrite the tree. */
+/** Small helpers shared by the plugins that rewrite the tree, and by those that read it. */
 import type {Nodes, Paragraph, PhrasingContent, Root, Text} from 'mdast'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'

@@ -16,6 +16,7 @@ export const script = `
   const shown = document.getElementById('shown')
   const total = body.rows.length
   let current = null
+  let showing = null
 
   const rows = () => Array.from(body.rows).filter((row) => !row.hidden)
   const opened = () => document.querySelector('.note:target')
@@ -68,13 +69,33 @@ export const script = `
     select(list[at < 0 ? 0 : Math.max(0, Math.min(list.length - 1, at + by))])
   }
 
+  /**
+   * Shows the note the address names: its row becomes current and its
+   * heading takes the focus. Called at once when the table opens a note
+   * and before each key, and again at hashchange, which does nothing for
+   * the note already shown: a key pressed before that event ('m' just
+   * after 'p') keeps the focus it moved.
+   */
+  function show() {
+    const note = opened()
+    if (note === showing) return
+    showing = note
+    if (!note) return
+    select(document.getElementById('row-' + note.dataset.note))
+    window.scrollTo(0, 0)
+    note.querySelector('h2').focus({preventScroll: true})
+  }
+
   function open(row) {
-    if (row) location.hash = 'note-' + row.dataset.note
+    if (!row) return
+    location.hash = 'note-' + row.dataset.note
+    show()
   }
 
   function back(note) {
     const row = document.getElementById('row-' + note.dataset.note)
     location.hash = 'notes'
+    show()
     select(row)
   }
 
@@ -117,6 +138,9 @@ export const script = `
       if (event.key === 'ArrowDown') { target.blur(); step(0) }
       return
     }
+    // A link or the browser's history may have changed the address
+    // without its hashchange heard yet: a key acts on the note it names.
+    show()
     const note = opened()
     const keys = note ? noteKeys(note, event, target) : listKeys(event)
     if (keys) event.preventDefault()
@@ -161,13 +185,7 @@ export const script = `
     if (value) highlight(value)
   })
   document.addEventListener('keydown', onKey)
-  window.addEventListener('hashchange', () => {
-    const note = opened()
-    if (!note) return
-    select(document.getElementById('row-' + note.dataset.note))
-    window.scrollTo(0, 0)
-    note.querySelector('h2').focus({preventScroll: true})
-  })
+  window.addEventListener('hashchange', show)
   apply()
   select(rows()[0])
 })()

@@ -4,6 +4,7 @@
  * dies, signals while a note converts.
  */
 import {spawn, spawnSync} from 'node:child_process'
+import {once} from 'node:events'
 import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import {hostname} from 'node:os'
 import path from 'node:path'
@@ -300,28 +301,27 @@ describe('signals', () => {
       // Minutes of parsing: still converting when the signal comes.
       'notes/b.md': '**_'.repeat(60_000)
     })
-    const started = performance.now()
-    expect(spawnSync(bin, ['convert', 'notes/a.md', '--out', 'alone'], {cwd}).status).toBe(0)
-    const alone = performance.now() - started
     const child = spawn(bin, ['convert', 'notes', '--jobs', '1'], {cwd})
     let stderr = ''
     child.stderr.on('data', (chunk) => (stderr += chunk))
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    // 'close', not 'exit': the last of stderr is read by then.
+    const closed = once(child, 'close')
     while (!existsSync(path.join(cwd, 'output/a.json')))
       await new Promise((resolve) => setTimeout(resolve, 20))
     // Past the in-process slice too: the note is on a thread by then.
     await new Promise((resolve) => setTimeout(resolve, 1000))
     const signalled = performance.now()
     child.kill('SIGINT')
-    expect(await exited).toBe(130)
+    expect((await closed)[0]).toBe(130)
     const took = performance.now() - signalled
     expect(stderr.replace(/ in \d+\.\d s;/, ';')).toBe(
       '2 notes: 1 converted, 0 invalid (0 errors, 0 warnings); output/records.jsonl not updated\n' +
         'infonote: stopped by SIGINT; what was written is complete, run again to finish\n'
     )
     expect(Object.keys(manifest(cwd).notes)).toEqual(['notes/a.md'])
-    // At once: no longer than starting and converting the sample takes.
-    expect(took).toBeLessThan(Math.max(alone, 1000))
+    // At once: the note it stopped takes minutes, and the notes on their way
+    // get half a second. (Ten seconds: a slow day is not a failure.)
+    expect(took).toBeLessThan(10_000)
   }, 60_000)
 })
 

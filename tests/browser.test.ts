@@ -76,10 +76,32 @@ function focused(property: 'id' | 'textContent'): Promise<string> {
   return page.evaluate<string>(`document.activeElement.${property}`)
 }
 
+/**
+ * Runs `action` (page script) in one task, then waits for the hashchange to
+ * `target` it queued: keys typed faster than the page hears of the address.
+ */
+function beforeHashchange(target: string, action: string): Promise<void> {
+  return page.evaluate(`new Promise((resolve) => {
+    addEventListener('hashchange', (event) => {
+      if (event.newURL.endsWith(${JSON.stringify(target)})) setTimeout(resolve)
+    })
+    ${action}
+  })`)
+}
+
+/** Page script: `key` pressed on the element that has the focus. */
+function keydown(key: string): string {
+  return `document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key: '${key}', bubbles: true}))`
+}
+
 /** The text of `selector`, white space made single. */
 async function textOf(selector: string): Promise<string> {
   return ((await page.textContent(selector)) ?? '').replace(/\s+/g, ' ').trim()
 }
+
+/** The first message of note 34 (fixtures/invalid-note/bad-date.txt). */
+const firstMessage =
+  '3:1 error Missing organizers, expected a field like "Organizers: Government of Colombia, UNODA" missing-organizers'
 
 describe('the review report in chromium', () => {
   it('counts the notes', {timeout}, async () => {
@@ -175,35 +197,18 @@ describe('the review report in chromium', () => {
     await page.keyboard.press('Enter')
     expect(await hash()).toBe('#note-36')
     await page.keyboard.press('p')
-    // Typed faster than the page hears of the address it set: both keys in
-    // one task, then the hashchange event of the note they open.
-    await page.evaluate(`new Promise((resolve) => {
-      addEventListener('hashchange', (event) => {
-        if (event.newURL.endsWith('#note-34')) setTimeout(resolve)
-      })
-      for (const key of ['ArrowLeft', 'm']) {
-        document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true}))
-      }
-    })`)
+    await beforeHashchange('#note-34', `${keydown('ArrowLeft')}; ${keydown('m')}`)
     expect(await hash()).toBe('#note-34')
-    expect(await focused('textContent')).toBe(
-      '3:1 error Missing organizers, expected a field like "Organizers: Government of Colombia, UNODA" missing-organizers'
-    )
+    expect(await focused('textContent')).toBe(firstMessage)
     await page.keyboard.press('n')
     expect(await hash()).toBe('#note-35')
     await page.keyboard.press('u')
     expect(await focused('id')).toBe('row-35')
-    // A note's link clicked, and 'm' pressed before the hashchange.
-    await page.evaluate(`new Promise((resolve) => {
-      addEventListener('hashchange', (event) => {
-        if (event.newURL.endsWith('#note-34')) setTimeout(resolve)
-      })
-      document.querySelector('a[href="#note-34"]').click()
-      document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key: 'm', bubbles: true}))
-    })`)
-    expect(await hash()).toBe('#note-34')
-    expect(await focused('textContent')).toBe(
-      '3:1 error Missing organizers, expected a field like "Organizers: Government of Colombia, UNODA" missing-organizers'
+    await beforeHashchange(
+      '#note-34',
+      `document.querySelector('a[href="#note-34"]').click(); ${keydown('m')}`
     )
+    expect(await hash()).toBe('#note-34')
+    expect(await focused('textContent')).toBe(firstMessage)
   })
 })
